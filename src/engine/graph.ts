@@ -1,0 +1,85 @@
+import type { Flow, Step } from "./schema.ts";
+
+/** Every step a step can lead to, with a label naming the way (for lint messages). */
+export function stepTargets(step: Step): { via: string; target: string }[] {
+  switch (step.kind) {
+    case "instruction":
+    case "input":
+      return step.next ? [{ via: "next", target: step.next }] : [];
+    case "question":
+      return step.choices.map((c) => ({ via: `choice "${c.id}"`, target: c.next }));
+    case "check":
+      return [
+        ...Object.entries(step.outcomes).map(([code, target]) => ({ via: `outcome "${code}"`, target })),
+        ...(step.otherwise ? [{ via: "otherwise", target: step.otherwise }] : []),
+        { via: "manual", target: step.manual.next },
+      ];
+    case "outcome":
+      return [];
+  }
+}
+
+export function startStepId(flow: Flow): string {
+  return flow.start ?? flow.steps[0].id;
+}
+
+export function stepIndex(flow: Flow): Map<string, Step> {
+  return new Map(flow.steps.map((s) => [s.id, s]));
+}
+
+/** Step ids reachable from the start, following only targets that exist. */
+export function reachableSteps(flow: Flow): Set<string> {
+  const steps = stepIndex(flow);
+  const seen = new Set<string>();
+  const queue = [startStepId(flow)];
+  while (queue.length > 0) {
+    const id = queue.pop() as string;
+    const step = steps.get(id);
+    if (!step || seen.has(id)) continue;
+    seen.add(id);
+    for (const { target } of stepTargets(step)) queue.push(target);
+  }
+  return seen;
+}
+
+/**
+ * Fewest moves from each step to an outcome (Infinity when none can be reached).
+ * Drives the progress indicator and the "cycle with no exit" rule.
+ */
+export function distanceToOutcome(flow: Flow): Map<string, number> {
+  const incoming = new Map<string, string[]>();
+  for (const step of flow.steps) {
+    for (const { target } of stepTargets(step)) {
+      incoming.set(target, [...(incoming.get(target) ?? []), step.id]);
+    }
+  }
+  const distance = new Map<string, number>(flow.steps.map((s) => [s.id, Number.POSITIVE_INFINITY]));
+  const queue: string[] = [];
+  for (const step of flow.steps) {
+    if (step.kind === "outcome") {
+      distance.set(step.id, 0);
+      queue.push(step.id);
+    }
+  }
+  // Breadth-first from every outcome backwards: the first visit is the shortest.
+  for (let head = 0; head < queue.length; head++) {
+    const id = queue[head];
+    const next = (distance.get(id) as number) + 1;
+    for (const from of incoming.get(id) ?? []) {
+      if ((distance.get(from) as number) > next) {
+        distance.set(from, next);
+        queue.push(from);
+      }
+    }
+  }
+  return distance;
+}
+
+/** Every Markdown string a step holds: body, warnings and sub-steps. */
+export function markdownSources(step: Step): string[] {
+  return [
+    ...(step.body ? [step.body] : []),
+    ...(step.warnings ?? []),
+    ...(step.kind === "instruction" ? (step.substeps ?? []) : []),
+  ];
+}

@@ -1,0 +1,197 @@
+import type { CheckCatalog } from "./check-catalog.ts";
+import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepTargets } from "./graph.ts";
+import type { FlowIssue } from "./issues.ts";
+import { parseMarkdown } from "./markdown.ts";
+import type { Flow, Step } from "./schema.ts";
+
+/**
+ * The rules a schema cannot see. Each rule is a function of one flow; the
+ * cross-file rules (duplicate flow ids, links to unknown flows) take the set
+ * of known flow ids. Build time and CLI only: it uses the Markdown parser.
+ */
+
+export interface LintContext {
+  file: string;
+  checks: CheckCatalog;
+  knownFlows: ReadonlySet<string>;
+}
+
+type Report = (step: string | undefined, rule: string, message: string) => void;
+type Rule = (flow: Flow, ctx: LintContext, report: Report) => void;
+
+const duplicateStepIds: Rule = (flow, _ctx, report) => {
+  const seen = new Set<string>();
+  for (const step of flow.steps) {
+    if (seen.has(step.id)) report(step.id, "duplicate-id", `step id "${step.id}" is used more than once`);
+    seen.add(step.id);
+  }
+};
+
+const unknownTargets: Rule = (flow, _ctx, report) => {
+  const steps = stepIndex(flow);
+  if (flow.start && !steps.has(flow.start))
+    report(undefined, "unknown-target", `start step "${flow.start}" does not exist`);
+  for (const step of flow.steps) {
+    for (const { via, target } of stepTargets(step)) {
+      if (!steps.has(target)) report(step.id, "unknown-target", `${via}: target "${target}" does not exist`);
+    }
+  }
+};
+
+const unreachable: Rule = (flow, _ctx, report) => {
+  const reached = reachableSteps(flow);
+  for (const step of flow.steps) {
+    if (!reached.has(step.id)) report(step.id, "unreachable", "cannot be reached from the start");
+  }
+};
+
+const deadEnds: Rule = (flow, _ctx, report) => {
+  for (const step of flow.steps) {
+    if (step.kind !== "outcome" && stepTargets(step).length === 0) {
+      report(step.id, "dead-end", "has no way on: give it a next step, or make it an outcome");
+    }
+  }
+};
+
+const cyclesWithoutExit: Rule = (flow, _ctx, report) => {
+  const distance = distanceToOutcome(flow);
+  const reached = reachableSteps(flow);
+  const steps = stepIndex(flow);
+  const next = (id: string) => (steps.get(id) ? stepTargets(steps.get(id) as Step).map((t) => t.target) : []);
+  for (const step of flow.steps) {
+    const trapped = distance.get(step.id) === Number.POSITIVE_INFINITY && reached.has(step.id);
+    // Only steps on a loop: a step stuck because a target is missing is reported by unknown-target.
+    if (trapped && leadsBackTo(step.id, next)) {
+      report(step.id, "no-exit", "every way on loops back without reaching an outcome (a cycle with no exit)");
+    }
+  }
+};
+
+function leadsBackTo(start: string, next: (id: string) => string[]): boolean {
+  const seen = new Set<string>();
+  const stack = next(start);
+  while (stack.length > 0) {
+    const id = stack.pop() as string;
+    if (id === start) return true;
+    if (seen.has(id)) continue;
+    seen.add(id);
+    stack.push(...next(id));
+  }
+  return false;
+}
+
+const inputNames = (flow: Flow) => new Set(flow.steps.flatMap((s) => (s.kind === "input" ? [s.name] : [])));
+
+const checkSteps: Rule = (flow, ctx, report) => {
+  const inputs = inputNames(flow);
+  for (const step of flow.steps) {
+    if (step.kind !== "check") continue;
+    const spec = ctx.checks[step.check];
+    if (!spec) {
+      report(
+        step.id,
+        "unknown-check",
+        `check "${step.check}" does not exist (known: ${Object.keys(ctx.checks).join(", ")})`,
+      );
+      continue;
+    }
+    for (const code of Object.keys(step.outcomes)) {
+      if (!spec.outcomes.includes(code))
+        report(step.id, "unknown-outcome", `check "${step.check}" has no outcome "${code}"`);
+    }
+    if (!step.otherwise) {
+      for (const code of spec.outcomes) {
+        if (!(code in step.outcomes))
+          report(
+            step.id,
+            "unbranched-outcome",
+            `outcome "${code}" of check "${step.check}" leads nowhere (add it, or an "otherwise")`,
+          );
+      }
+    }
+    const params = step.params ?? {};
+    for (const name of spec.params) {
+      if (!(name in params)) report(step.id, "check-params", `check "${step.check}" needs parameter "${name}"`);
+    }
+    for (const [name, input] of Object.entries(params)) {
+      if (!spec.params.includes(name))
+        report(step.id, "check-params", `check "${step.check}" takes no parameter "${name}"`);
+      if (!inputs.has(input))
+        report(step.id, "check-params", `parameter "${name}" reads input "${input}", which no input step asks for`);
+    }
+  }
+};
+
+const inputPatterns: Rule = (flow, _ctx, report) => {
+  for (const step of flow.steps) {
+    if (step.kind !== "input") continue;
+    let pattern: RegExp;
+    try {
+      pattern = new RegExp(`^(?:${step.pattern})$`, "u");
+    } catch (error) {
+      report(step.id, "input-pattern", `pattern is not a valid regular expression: ${(error as Error).message}`);
+      continue;
+    }
+    if (!pattern.test(step.example))
+      report(step.id, "input-pattern", `example "${step.example}" does not match the pattern`);
+  }
+};
+
+const safeMarkdown: Rule = (flow, ctx, report) => {
+  for (const step of flow.steps) {
+    for (const source of markdownSources(step)) {
+      const { problems, flowLinks } = parseMarkdown(source);
+      for (const problem of problems) report(step.id, "markdown", problem);
+      for (const id of flowLinks) {
+        if (!ctx.knownFlows.has(id)) report(step.id, "unknown-flow", `links to flow "${id}", which does not exist`);
+      }
+    }
+  }
+};
+
+const handovers: Rule = (flow, ctx, report) => {
+  for (const step of flow.steps) {
+    if (step.kind === "outcome" && step.flow) {
+      if (!ctx.knownFlows.has(step.flow))
+        report(step.id, "unknown-flow", `hands over to flow "${step.flow}", which does not exist`);
+      if (step.flow === flow.id) report(step.id, "unknown-flow", "hands over to its own flow");
+    }
+  }
+};
+
+export const RULES: readonly Rule[] = [
+  duplicateStepIds,
+  unknownTargets,
+  unreachable,
+  deadEnds,
+  cyclesWithoutExit,
+  checkSteps,
+  inputPatterns,
+  safeMarkdown,
+  handovers,
+];
+
+export function lintFlow(flow: Flow, ctx: LintContext): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const report: Report = (step, rule, message) => issues.push({ file: ctx.file, step, rule, message });
+  for (const rule of RULES) rule(flow, ctx, report);
+  return issues;
+}
+
+/** Rules across files: one id per flow, and each file's id matching its name. */
+export function lintFlowSet(entries: { file: string; flow: Flow }[]): FlowIssue[] {
+  const issues: FlowIssue[] = [];
+  const owner = new Map<string, string>();
+  for (const { file, flow } of entries) {
+    const first = owner.get(flow.id);
+    if (first) issues.push({ file, rule: "duplicate-id", message: `flow id "${flow.id}" is already used by ${first}` });
+    else owner.set(flow.id, file);
+    const base = file
+      .split(/[\\/]/)
+      .pop()
+      ?.replace(/\.ya?ml$/, "");
+    if (base !== flow.id)
+      issues.push({ file, rule: "file-name", message: `flow id "${flow.id}" does not match the file name` });
+  }
+  return issues;
+}

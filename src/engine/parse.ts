@@ -1,0 +1,57 @@
+import { CORE_SCHEMA, load } from "js-yaml";
+import type { z } from "zod";
+import type { FlowIssue } from "./issues.ts";
+import { type Flow, FlowSchema } from "./schema.ts";
+
+/**
+ * YAML text → a validated Flow, or the reasons it is not one. Node and build
+ * time only: the browser receives flows already parsed.
+ */
+export function parseFlowSource(file: string, text: string): { flow?: Flow; issues: FlowIssue[] } {
+  let data: unknown;
+  try {
+    // YAML 1.2 core types only (no dates, no binary); a key given twice is an error.
+    data = load(text, { schema: CORE_SCHEMA, filename: file });
+  } catch (error) {
+    const message = error instanceof Error ? error.message.split("\n")[0] : String(error);
+    return { issues: [{ file, rule: "yaml", message: `not valid YAML: ${message}` }] };
+  }
+  if (!withinSize(data, MAX_VALUES)) {
+    return {
+      issues: [{ file, rule: "yaml", message: `too large: expands to over ${MAX_VALUES} values (an alias bomb?)` }],
+    };
+  }
+  const result = FlowSchema.safeParse(data);
+  if (result.success) return { flow: result.data, issues: [] };
+  return { issues: result.error.issues.map((issue) => schemaIssue(file, data, issue)) };
+}
+
+/**
+ * js-yaml shares one object for every use of an alias, so a "billion laughs"
+ * file parses small but explodes when walked. Count values as a walk would
+ * meet them and give up past the limit.
+ */
+const MAX_VALUES = 100_000;
+function withinSize(root: unknown, limit: number): boolean {
+  let budget = limit;
+  const stack = [root];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (--budget < 0) return false;
+    if (value && typeof value === "object") stack.push(...Object.values(value));
+  }
+  return true;
+}
+
+function schemaIssue(file: string, data: unknown, issue: z.core.$ZodIssue): FlowIssue {
+  const path = issue.path;
+  let step: string | undefined;
+  let rest = path;
+  if (path[0] === "steps" && typeof path[1] === "number") {
+    const raw = (data as { steps?: { id?: unknown }[] }).steps?.[path[1]];
+    step = typeof raw?.id === "string" ? raw.id : `#${path[1] + 1}`;
+    rest = path.slice(2);
+  }
+  const field = rest.length > 0 ? `${rest.join(".")}: ` : "";
+  return { file, step, rule: "schema", message: `${field}${issue.message}` };
+}

@@ -1,0 +1,96 @@
+import { createReadStream, existsSync, statSync } from "node:fs";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { extname, join, normalize, sep } from "node:path";
+
+/**
+ * Serves the production build with the security headers the app promises:
+ * a strict CSP everywhere, framing allowed only on /embed routes. Used by
+ * `npm start` and by the e2e suite (on a free loopback port).
+ */
+
+const TYPES: Record<string, string> = {
+  ".html": "text/html; charset=utf-8",
+  ".js": "text/javascript; charset=utf-8",
+  ".css": "text/css; charset=utf-8",
+  ".json": "application/json",
+  ".svg": "image/svg+xml",
+  ".png": "image/png",
+  ".ico": "image/x-icon",
+  ".map": "application/json",
+  ".txt": "text/plain; charset=utf-8",
+  ".md": "text/markdown; charset=utf-8",
+};
+
+export function contentSecurityPolicy(path: string): string {
+  const framing = path.startsWith("/embed") ? "frame-ancestors *" : "frame-ancestors 'self'";
+  return [
+    "default-src 'self'",
+    "script-src 'self'",
+    "style-src 'self'",
+    "img-src 'self' data:",
+    // Live checks call the admin's own SCIM endpoint, or the relay on loopback.
+    "connect-src 'self' https: http://127.0.0.1:* http://localhost:*",
+    "worker-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "form-action 'self'",
+    framing,
+  ].join("; ");
+}
+
+function securityHeaders(path: string): Record<string, string> {
+  return {
+    "Content-Security-Policy": contentSecurityPolicy(path),
+    "X-Content-Type-Options": "nosniff",
+    "Referrer-Policy": "no-referrer",
+    "Cross-Origin-Opener-Policy": "same-origin",
+    "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
+  };
+}
+
+export interface StaticServer {
+  url: string;
+  close(): Promise<void>;
+}
+
+export function startStaticServer(options: { root: string; port?: number; host?: string }): Promise<StaticServer> {
+  const root = normalize(options.root);
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? "/", "http://localhost");
+    let path: string;
+    try {
+      path = decodeURIComponent(url.pathname);
+    } catch {
+      res.writeHead(400).end("Bad request");
+      return;
+    }
+    const file = normalize(join(root, path));
+    const inside = file.startsWith(root + sep);
+    const isFile = inside && existsSync(file) && statSync(file).isFile();
+    // Client-side routes get the app shell; missing assets get a real 404.
+    const target = isFile ? file : extname(path) ? undefined : join(root, "index.html");
+    if (!target || (req.method !== "GET" && req.method !== "HEAD")) {
+      res.writeHead(target ? 405 : 404, securityHeaders(path)).end(target ? "Method not allowed" : "Not found");
+      return;
+    }
+    const immutable = target.includes(`${sep}assets${sep}`);
+    res.writeHead(200, {
+      ...securityHeaders(path),
+      "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    });
+    if (req.method === "HEAD") res.end();
+    else createReadStream(target).pipe(res);
+  });
+  return new Promise((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
+      const { port } = server.address() as AddressInfo;
+      resolve({
+        url: `http://${options.host ?? "127.0.0.1"}:${port}`,
+        close: () => new Promise((done) => server.close(() => done())),
+      });
+    });
+  });
+}

@@ -1,0 +1,59 @@
+import { flows } from "virtual:flows";
+import { getShortestPaths, getSimplePaths } from "xstate/graph";
+import { CHECK_CATALOG } from "../../src/checks/catalog";
+import { compileFlow, type FlowEvent, type FlowSnapshot } from "../../src/engine/compile";
+import { currentStepId, type Decision, eventDecision, replay } from "../../src/engine/session";
+import { eventsAt, stepsOf } from "./flow-events";
+
+/**
+ * Model-based: for every flow in flows/, every simple path from the start to
+ * an outcome, generated from the machine itself with xstate/graph. Each path
+ * must end on an outcome step, together they must visit every step, and the
+ * path's decisions must replay to the same place.
+ */
+describe.each(flows.map((flow) => [flow.id, flow] as const))("flow %s", (_id, flow) => {
+  const machine = compileFlow(flow, { checks: CHECK_CATALOG });
+  const steps = stepsOf(flow);
+  const traversal = {
+    events: (snapshot: FlowSnapshot) => eventsAt(steps.get(currentStepId(snapshot))),
+    serializeState: (snapshot: FlowSnapshot) => `${currentStepId(snapshot)}|${snapshot.status}`,
+  };
+  const ended = (snapshot: FlowSnapshot) => snapshot.status === "done";
+  const paths = getSimplePaths(machine, { ...traversal, toState: ended });
+  // One path to each reachable step (a retry loop keeps some steps off every simple path to an outcome).
+  const reached = getShortestPaths(machine, traversal);
+
+  test("has at least one path to an outcome", () => {
+    expect(paths.length).toBeGreaterThan(0);
+  });
+
+  test("every path ends on an outcome step", () => {
+    for (const path of paths) {
+      const end = steps.get(currentStepId(path.state));
+      expect(end?.kind, path.steps.map((s) => currentStepId(s.state)).join(" → ")).toBe("outcome");
+    }
+  });
+
+  test("every step is reachable, and from each one an outcome can be reached", () => {
+    const reachedIds = new Set(reached.map((path) => currentStepId(path.state)));
+    expect(flow.steps.map((s) => s.id).filter((id) => !reachedIds.has(id))).toEqual([]);
+    for (const path of reached) {
+      if (ended(path.state)) continue;
+      const onward = getShortestPaths(machine, { ...traversal, fromState: path.state, toState: ended });
+      expect(onward.length, `no way from "${currentStepId(path.state)}" to an outcome`).toBeGreaterThan(0);
+    }
+  });
+
+  test("each path's decisions replay to the same outcome", () => {
+    for (const path of paths) {
+      const decisions: Decision[] = [];
+      // steps[0] is the initial state; each later step holds the event that led to it.
+      for (let i = 1; i < path.steps.length; i++) {
+        const decision = eventDecision(currentStepId(path.steps[i - 1].state), path.steps[i].event as FlowEvent);
+        if (decision) decisions.push(decision);
+      }
+      const replayed = replay(machine, decisions);
+      expect(replayed.ok && currentStepId(replayed.snapshot)).toBe(currentStepId(path.state));
+    }
+  });
+});

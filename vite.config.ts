@@ -1,0 +1,16 @@
+import react from "@vitejs/plugin-react";
+import { defineConfig } from "vitest/config";
+import { flowsPlugin } from "./src/build/flows-plugin.ts";
+
+export default defineConfig({
+  plugins: [react(), flowsPlugin()],
+  build: { target: "es2022", sourcemap: true },
+  preview: { host: "127.0.0.1", port: 4173, strictPort: true },
+  test: {
+    environment: "jsdom",
+    globals: true,
+    setupFiles: ["test/setup.ts"],
+    include: ["test/**/*.test.{ts,tsx}"],
+    exclude: ["test/e2e/**"],
+  },
+});

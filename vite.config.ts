@@ -1,9 +1,13 @@
+import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
 import { flowsPlugin } from "./src/build/flows-plugin.ts";
 
+const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
+
 export default defineConfig({
   plugins: [react(), flowsPlugin()],
+  define: { __APP_VERSION__: JSON.stringify(version) },
   build: { target: "es2022", sourcemap: true },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   test: {

@@ -12,6 +12,7 @@ export class Walk {
   private listeners = new Set<() => void>();
   private unsubscribeActor: () => void = () => {};
   private decisionList: Decision[];
+  private stopped = false;
 
   constructor(
     private readonly machine: FlowMachine,
@@ -59,9 +60,23 @@ export class Walk {
     this.reset([]);
   }
 
+  /** Stops the actor (a running check is abandoned). */
   stop(): void {
     this.unsubscribeActor();
     this.actor.stop();
+    this.stopped = true;
+  }
+
+  /**
+   * Starts again after stop(), from the same step: React's StrictMode mounts,
+   * unmounts and mounts again, and the walk must survive that.
+   */
+  resume(): void {
+    if (!this.stopped) return;
+    const replayed = replay(this.machine, this.decisionList);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    this.actor = this.startActor(replayed.snapshot);
+    this.notify();
   }
 
   private reset(decisions: Decision[]): void {
@@ -75,6 +90,7 @@ export class Walk {
   }
 
   private startActor(snapshot: FlowSnapshot): FlowActor {
+    this.stopped = false;
     const actor = createActor(this.machine, { snapshot: this.machine.getPersistedSnapshot(snapshot) as never });
     this.unsubscribeActor = actor.subscribe({ next: () => this.notify(), error: () => this.notify() }).unsubscribe;
     actor.start();

@@ -1,0 +1,25 @@
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/constants";
+import { DEMO_FAULTS, type DemoFault, isDemoFault } from "../demo/faults";
+import type { DemoTenantAccess } from "../features/connection/connection-context";
+
+/**
+ * The demo tenant in this browser tab. MSW and the simulator are loaded on
+ * the first demo check only, so they cost nothing to admins who never run one.
+ */
+export function browserDemoTenant(): DemoTenantAccess {
+  let starting: Promise<import("../demo/browser").DemoWorker> | undefined;
+  return {
+    target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
+    faults: DEMO_FAULTS,
+    async prepare(faults) {
+      const wanted: DemoFault[] = faults.filter(isDemoFault);
+      starting ??= import("../demo/browser").then((m) => m.startDemoWorker(wanted));
+      try {
+        (await starting).setFaults(wanted);
+      } catch (error) {
+        starting = undefined; // let a retry try again
+        throw error;
+      }
+    },
+  };
+}

@@ -1,0 +1,66 @@
+import { useId, useMemo, useState } from "react";
+import { Link } from "react-router";
+import { messages } from "../../app/messages";
+import { allFlows } from "../flows/flow-registry";
+import { createFlowSearch } from "./flow-search";
+
+const TRIAGE = "triage";
+
+/** `/`: every scenario, a search box, and the triage entry for admins who are not sure. */
+export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { flowHref?: (id: string) => string }) {
+  const search = useMemo(() => createFlowSearch(allFlows.filter((f) => f.id !== TRIAGE)), []);
+  const [query, setQuery] = useState("");
+  const searchId = useId();
+  const ids = search(query);
+  const shown = ids.flatMap((id) => allFlows.find((f) => f.id === id) ?? []);
+  const triage = allFlows.find((f) => f.id === TRIAGE);
+
+  return (
+    <div className="catalogue">
+      <h1>{messages.catalogue.heading}</h1>
+      <p className="lead">{messages.catalogue.intro}</p>
+      {triage && (
+        <Link className="start-here" to={flowHref(TRIAGE)}>
+          <strong>{messages.catalogue.startHere}</strong>
+          <span>{messages.catalogue.startHereHint}</span>
+        </Link>
+      )}
+      <search className="flow-search">
+        <label htmlFor={searchId}>{messages.catalogue.searchLabel}</label>
+        <input
+          id={searchId}
+          type="search"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+          placeholder={messages.catalogue.searchPlaceholder}
+          autoComplete="off"
+        />
+      </search>
+      <p role="status" className="result-count">
+        {query.trim()
+          ? shown.length > 0
+            ? messages.catalogue.results(shown.length)
+            : messages.catalogue.noResults
+          : ""}
+      </p>
+      <ul className="flow-cards">
+        {shown.map((flow) => (
+          <li key={flow.id} className="flow-card">
+            <h2>
+              <Link to={flowHref(flow.id)}>{flow.title}</Link>
+            </h2>
+            <p>{flow.summary}</p>
+            <p className="symptoms">
+              <span className="visually-hidden">{messages.catalogue.symptoms}: </span>
+              {flow.symptoms.slice(0, 4).map((s) => (
+                <span key={s} className="symptom">
+                  {s}
+                </span>
+              ))}
+            </p>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}

@@ -1,0 +1,135 @@
+import { useId, useState } from "react";
+import { messages } from "../../app/messages";
+import { useConnection } from "./connection-context";
+
+/** Where live checks go. The token field is a password field whose value lives in memory only. */
+export function ConnectionPanel() {
+  const { settings, update, forgetTokens, demo } = useConnection();
+  const [notice, setNotice] = useState("");
+  const id = useId();
+  const demoOn = demo !== undefined;
+  const mode = demoOn ? settings.mode : "endpoint";
+  return (
+    <details className="connection" open={mode === "endpoint" && !settings.token}>
+      <summary>
+        {messages.connection.heading}:{" "}
+        {mode === "demo" ? (
+          <span className="badge simulation">{messages.connection.demoBadge}</span>
+        ) : (
+          settings.baseUrl || messages.connection.endpoint
+        )}
+      </summary>
+      <fieldset>
+        <legend>{messages.connection.mode}</legend>
+        {demoOn && (
+          <label className="check-label">
+            <input
+              type="radio"
+              name={`${id}-mode`}
+              checked={mode === "demo"}
+              onChange={() => update({ mode: "demo" })}
+            />
+            {messages.connection.demo}
+          </label>
+        )}
+        <label className="check-label">
+          <input
+            type="radio"
+            name={`${id}-mode`}
+            checked={mode === "endpoint"}
+            onChange={() => update({ mode: "endpoint" })}
+          />
+          {messages.connection.endpoint}
+        </label>
+      </fieldset>
+      {mode === "endpoint" ? (
+        <div className="endpoint-fields">
+          <label htmlFor={`${id}-url`}>{messages.connection.baseUrl}</label>
+          <input
+            id={`${id}-url`}
+            type="url"
+            inputMode="url"
+            autoComplete="off"
+            spellCheck={false}
+            placeholder="https://scim.example.com/scim/v2"
+            value={settings.baseUrl}
+            onChange={(e) => update({ baseUrl: e.target.value })}
+          />
+          <label htmlFor={`${id}-token`}>{messages.connection.token}</label>
+          <input
+            id={`${id}-token`}
+            type="password"
+            autoComplete="off"
+            value={settings.token}
+            onChange={(e) => update({ token: e.target.value })}
+            aria-describedby={`${id}-token-hint`}
+          />
+          <label htmlFor={`${id}-previous`}>{messages.connection.previousToken}</label>
+          <input
+            id={`${id}-previous`}
+            type="password"
+            autoComplete="off"
+            value={settings.previousToken}
+            onChange={(e) => update({ previousToken: e.target.value })}
+          />
+          <p id={`${id}-token-hint`} className="hint">
+            {messages.connection.tokenHint}
+          </p>
+          <label className="check-label">
+            <input
+              type="checkbox"
+              checked={settings.useRelay}
+              onChange={(e) => update({ useRelay: e.target.checked })}
+            />
+            {messages.connection.relay}
+          </label>
+          {settings.useRelay && (
+            <>
+              <label htmlFor={`${id}-relay`}>{messages.connection.relayUrl}</label>
+              <input
+                id={`${id}-relay`}
+                type="url"
+                value={settings.relayUrl}
+                onChange={(e) => update({ relayUrl: e.target.value })}
+              />
+            </>
+          )}
+          <div className="actions">
+            <button
+              type="button"
+              onClick={() => {
+                forgetTokens();
+                setNotice(messages.connection.forgotten);
+              }}
+            >
+              {messages.connection.forget}
+            </button>
+          </div>
+          <p role="status">{notice}</p>
+        </div>
+      ) : (
+        demo && (
+          <fieldset className="demo-faults">
+            <legend>{messages.connection.demoFaults}</legend>
+            {demo.faults.map((fault) => (
+              <label key={fault.name} className="check-label">
+                <input
+                  type="checkbox"
+                  checked={settings.faults.includes(fault.name)}
+                  onChange={(e) =>
+                    update({
+                      faults: e.target.checked
+                        ? [...settings.faults, fault.name]
+                        : settings.faults.filter((f) => f !== fault.name),
+                    })
+                  }
+                />
+                {fault.label}
+              </label>
+            ))}
+          </fieldset>
+        )
+      )}
+    </details>
+  );
+}

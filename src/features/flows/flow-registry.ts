@@ -1,0 +1,40 @@
+import { flows } from "virtual:flows";
+import { CHECK_CATALOG } from "../../checks/catalog";
+import type { BuiltFlow } from "../../engine/built-flow";
+import { compileFlow, type FlowMachine } from "../../engine/compile";
+import { distanceToOutcome } from "../../engine/graph";
+
+/** The flows built into the app, their machines (compiled once, on first use) and progress data. */
+
+const byId = new Map(flows.map((flow) => [flow.id, flow]));
+const machines = new Map<string, FlowMachine>();
+const distances = new Map<string, Map<string, number>>();
+
+export const allFlows: readonly BuiltFlow[] = flows;
+
+export function findFlow(id: string | undefined): BuiltFlow | undefined {
+  return id === undefined ? undefined : byId.get(id);
+}
+
+export function machineFor(flow: BuiltFlow): FlowMachine {
+  let machine = machines.get(flow.id);
+  if (!machine) {
+    machine = compileFlow(flow, { checks: CHECK_CATALOG });
+    machines.set(flow.id, machine);
+  }
+  return machine;
+}
+
+/** Fewest steps from `stepId` to an outcome, for "step n of about m". */
+export function stepsToOutcome(flow: BuiltFlow, stepId: string): number {
+  let distance = distances.get(flow.id);
+  if (!distance) {
+    distance = distanceToOutcome(flow);
+    distances.set(flow.id, distance);
+  }
+  return distance.get(stepId) ?? 0;
+}
+
+export function stepOf(flow: BuiltFlow, stepId: string) {
+  return flow.steps.find((s) => s.id === stepId);
+}

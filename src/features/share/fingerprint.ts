@@ -1,0 +1,34 @@
+import type { Flow, Step } from "../../engine/schema";
+
+/**
+ * A short hash of what a decision list depends on: step ids, kinds, the ways
+ * on and input patterns. Wording changes keep old links valid; a change to
+ * the shape of a flow makes them "outdated" instead of silently wrong.
+ */
+export function flowFingerprint(flow: Flow): string {
+  return fnv1a(JSON.stringify([flow.id, flow.start, flow.steps.map(stepShape)]));
+}
+
+function stepShape(s: Step): unknown[] {
+  switch (s.kind) {
+    case "instruction":
+      return [s.id, s.kind, s.next];
+    case "question":
+      return [s.id, s.kind, s.choices.map((c) => [c.id, c.next])];
+    case "input":
+      return [s.id, s.kind, s.name, s.pattern, s.next];
+    case "check":
+      return [s.id, s.kind, s.check, s.outcomes, s.otherwise, s.manual.next];
+    case "outcome":
+      return [s.id, s.kind, s.result, s.flow];
+  }
+}
+
+function fnv1a(text: string): string {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return (hash >>> 0).toString(36);
+}

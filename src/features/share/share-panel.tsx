@@ -1,0 +1,93 @@
+import { useState } from "react";
+import { messages } from "../../app/messages";
+import type { BuiltFlow } from "../../engine/built-flow";
+import type { Decision } from "../../engine/session";
+import { useConnection } from "../connection/connection-context";
+import { shareUrl } from "./share-link";
+import { buildTranscript, scrub } from "./transcript";
+
+declare const __APP_VERSION__: string;
+
+/** Share link, Copy summary and Download summary: all three from the same decision list. */
+export function SharePanel(props: {
+  flow: BuiltFlow;
+  decisions: readonly Decision[];
+  currentStep: string;
+  allowLink: boolean;
+}) {
+  const { flow, decisions } = props;
+  const { secrets } = useConnection();
+  const [includeAnswers, setIncludeAnswers] = useState(false);
+  const [status, setStatus] = useState("");
+  const [fallback, setFallback] = useState<string | undefined>();
+  const hasPersonal = flow.steps.some((s) => s.kind === "input" && !s.shareable);
+
+  const transcript = () =>
+    buildTranscript({
+      flow,
+      decisions,
+      currentStep: props.currentStep,
+      includeAnswers,
+      date: new Date(),
+      appVersion: __APP_VERSION__,
+      secrets: secrets(),
+    });
+
+  const copy = async (text: string, done: string) => {
+    const clean = scrub(text, secrets());
+    try {
+      await navigator.clipboard.writeText(clean);
+      setFallback(undefined);
+      setStatus(done);
+    } catch {
+      // No clipboard (permissions, old browser): show the text to copy by hand.
+      setFallback(clean);
+      setStatus(messages.share.copyFailed);
+    }
+  };
+
+  const download = () => {
+    const blob = new Blob([transcript()], { type: "text/markdown" });
+    const url = URL.createObjectURL(blob);
+    const a = document.createElement("a");
+    a.href = url;
+    a.download = `scim-troubleshooter-${flow.id}.md`;
+    a.click();
+    URL.revokeObjectURL(url);
+  };
+
+  return (
+    <section className="share" aria-label="Share and summary">
+      {hasPersonal && (
+        <label className="check-label">
+          <input type="checkbox" checked={includeAnswers} onChange={(e) => setIncludeAnswers(e.target.checked)} />
+          {messages.share.includeAnswers}
+        </label>
+      )}
+      <div className="actions">
+        {props.allowLink && (
+          <button
+            type="button"
+            onClick={() =>
+              copy(shareUrl(window.location.origin, flow, decisions, includeAnswers), messages.share.copied)
+            }
+          >
+            {messages.share.shareLink}
+          </button>
+        )}
+        <button type="button" onClick={() => copy(transcript(), messages.share.summaryCopied)}>
+          {messages.share.copySummary}
+        </button>
+        <button type="button" onClick={download}>
+          {messages.share.downloadSummary}
+        </button>
+      </div>
+      <p role="status" className="share-status">
+        {status}
+      </p>
+      {fallback !== undefined && (
+        <textarea className="copy-fallback" readOnly value={fallback} aria-label="Text to copy" rows={4} />
+      )}
+    </section>
+  );
+}

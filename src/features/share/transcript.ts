@@ -1,0 +1,97 @@
+import { messages } from "../../app/messages";
+import type { CheckResult, Evidence } from "../../checks/types";
+import type { BuiltFlow } from "../../engine/built-flow";
+import type { Decision } from "../../engine/session";
+
+/**
+ * The Markdown summary an admin sends to support: flow, date, app version,
+ * each step passed with what was chosen, typed (only when allowed) and
+ * checked, with evidence. Secrets are scrubbed once more at the end, in case
+ * one ever slipped into evidence.
+ */
+export interface TranscriptInput {
+  flow: BuiltFlow;
+  decisions: readonly Decision[];
+  currentStep: string;
+  includeAnswers: boolean;
+  date: Date;
+  appVersion: string;
+  /** Strings that must never appear (the token); each is replaced by ••••. */
+  secrets?: readonly string[];
+}
+
+export function buildTranscript(input: TranscriptInput): string {
+  const { flow, decisions, includeAnswers } = input;
+  const stepTitle = (id: string) => flow.steps.find((s) => s.id === id)?.title ?? id;
+  const lines = [
+    `# ${messages.appName}: ${flow.title}`,
+    "",
+    `- Guide: \`${flow.id}\``,
+    `- Date: ${input.date.toISOString()}`,
+    `- App version: ${input.appVersion}`,
+    "",
+    "## Steps",
+    "",
+  ];
+  decisions.forEach((decision, index) => {
+    const step = flow.steps.find((s) => s.id === decision.step);
+    const where = step && "where" in step && step.where ? ` (${messages.where[step.where]})` : "";
+    lines.push(`${index + 1}. **${stepTitle(decision.step)}**${where}: ${describe(flow, decision, includeAnswers)}`);
+    if (decision.kind === "check" && decision.result) lines.push(...evidenceLines(decision.result as CheckResult));
+  });
+  const current = flow.steps.find((s) => s.id === input.currentStep);
+  lines.push(
+    "",
+    `**Now at:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
+    "",
+  );
+  return scrub(lines.join("\n"), input.secrets ?? []);
+}
+
+function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
+  const step = flow.steps.find((s) => s.id === decision.step);
+  switch (decision.kind) {
+    case "next":
+      return "done";
+    case "choice": {
+      const label = step?.kind === "question" ? step.choices.find((c) => c.id === decision.choice)?.label : undefined;
+      return `answered “${label ?? decision.choice}”`;
+    }
+    case "input": {
+      const shareable = step?.kind === "input" && step.shareable;
+      const label = step?.kind === "input" ? step.label : "value";
+      if (decision.value === undefined) return `${label}: (not shared)`;
+      return shareable || includeAnswers ? `${label}: \`${decision.value}\`` : `${label}: (left out)`;
+    }
+    case "check": {
+      const result = decision.result as Partial<CheckResult> | undefined;
+      const check = step?.kind === "check" ? step.check : "check";
+      const title = result?.title ? ` — ${result.title}` : "";
+      return `live check \`${check}\` → **${decision.outcome}**${title}`;
+    }
+    case "manual":
+      return step?.kind === "check" ? `answered by hand (${step.manual.label})` : "answered by hand";
+  }
+}
+
+function evidenceLines(result: CheckResult): string[] {
+  const lines = result.explanation ? [`   - ${result.explanation}`] : [];
+  for (const e of result.evidence ?? []) lines.push(`   - ${evidenceLine(e)}`);
+  return lines;
+}
+
+export function evidenceLine(e: Evidence): string {
+  const status = e.status === undefined ? "no answer" : String(e.status);
+  const parts = [`\`${e.method} ${e.path}\` (Authorization: ${e.authorization}) → ${status} in ${e.elapsedMs} ms`];
+  if (e.scimType) parts.push(`scimType ${e.scimType}`);
+  if (e.detail) parts.push(`detail “${e.detail}”`);
+  if (e.bodySummary) parts.push(`body: ${e.bodySummary}`);
+  if (e.note) parts.push(e.note);
+  return parts.join("; ");
+}
+
+export function scrub(text: string, secrets: readonly string[]): string {
+  let out = text;
+  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("••••");
+  return out;
+}

@@ -1,0 +1,111 @@
+import { messages } from "../../app/messages";
+import { plannedRequests } from "../../checks/run";
+import type { CheckResult } from "../../checks/types";
+import type { BuiltFlow } from "../../engine/built-flow";
+import type { FlowContext } from "../../engine/compile";
+import type { StepOf } from "../../engine/schema";
+import type { CheckPhase } from "../../engine/session";
+import { useConnection } from "../connection/connection-context";
+import { ConnectionPanel } from "../connection/connection-panel";
+import { RichText } from "../rich-text/rich-text";
+import { CheckResultView } from "./check-result";
+import { Warnings } from "./warnings";
+
+interface Props {
+  flow: BuiltFlow;
+  step: StepOf<"check">;
+  phase: CheckPhase;
+  context: FlowContext;
+  onRun: () => void;
+  onCancel: () => void;
+  onResolve: (result: CheckResult) => void;
+  onManual: () => void;
+}
+
+export function CheckStep({ flow, step, phase, context, ...on }: Props) {
+  const connection = useConnection();
+  const params = Object.fromEntries(
+    Object.entries(step.params ?? {}).map(([param, input]) => [param, context.inputs[input]]),
+  );
+  const missing = Object.entries(step.params ?? {}).filter(([, input]) => !context.inputs[input]);
+  const blocker =
+    missing.length > 0
+      ? `This check needs ${missing.map(([, input]) => `“${input}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`
+      : connection.blocker;
+  const baseUrl =
+    connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
+  const planned = safePlan(step.check, baseUrl, params);
+  const result = phase === "done" ? (context.checks[step.id] as CheckResult | undefined) : undefined;
+  const nextTitle = result
+    ? flow.steps.find((s) => s.id === (step.outcomes[result.outcome] ?? step.otherwise))?.title
+    : undefined;
+
+  return (
+    <>
+      <ConnectionPanel />
+      {step.body && <RichText source={step.body} index={flow.richText} />}
+      <Warnings warnings={step.warnings} index={flow.richText} />
+      {planned.length > 0 && (
+        <details className="planned" open={phase === "ready"}>
+          <summary>{messages.check.willSend}</summary>
+          <ul>
+            {planned.map((r) => (
+              <li key={`${r.method} ${r.path}`}>
+                <code>
+                  {r.method} {r.path}
+                </code>{" "}
+                <small>Authorization: {r.authorization}</small>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="actions">
+        {phase === "ready" && (
+          <button type="button" className="primary" onClick={on.onRun} disabled={blocker !== undefined}>
+            {messages.check.run}
+          </button>
+        )}
+        {phase === "running" && (
+          <>
+            <button type="button" className="primary" disabled aria-busy="true">
+              {messages.check.running}
+            </button>
+            <button type="button" onClick={on.onCancel}>
+              {messages.check.cancel}
+            </button>
+          </>
+        )}
+        {(phase === "done" || phase === "failed") && (
+          <button type="button" onClick={on.onRun} disabled={blocker !== undefined}>
+            {messages.check.retry}
+          </button>
+        )}
+        {result && nextTitle && (
+          <button type="button" className="primary" onClick={() => on.onResolve(result)}>
+            {messages.check.continueWith(nextTitle)}
+          </button>
+        )}
+      </div>
+      {blocker && phase !== "done" && <p className="hint">{blocker}</p>}
+      <div role="status" aria-live="polite" aria-label={messages.check.resultRegion} className="check-status">
+        {result && <CheckResultView result={result} />}
+        {phase === "failed" && <p className="field-error">{messages.check.failed(context.checkError ?? "unknown")}</p>}
+      </div>
+      <div className="manual">
+        <p className="hint">{messages.check.manualHint}</p>
+        <button type="button" onClick={on.onManual}>
+          {step.manual.label}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function safePlan(check: string, baseUrl: string, params: Record<string, string | undefined>) {
+  try {
+    return plannedRequests(check, { baseUrl }, params);
+  } catch {
+    return [];
+  }
+}

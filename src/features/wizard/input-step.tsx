@@ -1,0 +1,62 @@
+import { type FormEvent, useId, useState } from "react";
+import { messages } from "../../app/messages";
+import type { BuiltFlow } from "../../engine/built-flow";
+import { inputPattern } from "../../engine/compile";
+import type { StepOf } from "../../engine/schema";
+import { RichText } from "../rich-text/rich-text";
+import { Warnings } from "./warnings";
+
+export function InputStep(props: {
+  flow: BuiltFlow;
+  step: StepOf<"input">;
+  initialValue?: string;
+  onSubmit: (value: string) => void;
+}) {
+  const { flow, step } = props;
+  const [value, setValue] = useState(props.initialValue ?? "");
+  const [error, setError] = useState(false);
+  const fieldId = useId();
+  const hintId = useId();
+  const errorId = useId();
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    const trimmed = value.trim();
+    // A bad value keeps what was typed, says what is expected, and moves nothing.
+    if (!inputPattern(step.pattern).test(trimmed)) return setError(true);
+    setError(false);
+    props.onSubmit(trimmed);
+  };
+  return (
+    <>
+      {step.body && <RichText source={step.body} index={flow.richText} />}
+      <Warnings warnings={step.warnings} index={flow.richText} />
+      <form className="input-form" onSubmit={submit} noValidate>
+        <label htmlFor={fieldId}>{step.label}</label>
+        <input
+          id={fieldId}
+          name={step.name}
+          value={value}
+          onChange={(e) => setValue(e.target.value)}
+          autoComplete="off"
+          spellCheck={false}
+          placeholder={step.example}
+          aria-invalid={error}
+          aria-describedby={`${hintId}${error ? ` ${errorId}` : ""}`}
+        />
+        <p id={hintId} className="hint">
+          {step.shareable ? step.patternHint : `${step.patternHint} ${messages.wizard.notShared}`}
+        </p>
+        {error && (
+          <p id={errorId} className="field-error" role="alert">
+            {messages.wizard.invalidInput}: {step.patternHint}
+          </p>
+        )}
+        <div className="actions">
+          <button type="submit" className="primary">
+            {messages.wizard.continue}
+          </button>
+        </div>
+      </form>
+    </>
+  );
+}

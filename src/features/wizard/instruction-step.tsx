@@ -1,0 +1,48 @@
+import { useId, useState } from "react";
+import { messages } from "../../app/messages";
+import type { BuiltFlow } from "../../engine/built-flow";
+import type { StepOf } from "../../engine/schema";
+import { RichText } from "../rich-text/rich-text";
+import { Warnings } from "./warnings";
+
+export function InstructionStep(props: { flow: BuiltFlow; step: StepOf<"instruction">; onNext: () => void }) {
+  const { flow, step } = props;
+  const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
+  const listId = useId();
+  const toggle = (i: number) =>
+    setTicked((prev) => {
+      const next = new Set(prev);
+      if (!next.delete(i)) next.add(i);
+      return next;
+    });
+  return (
+    <>
+      {step.body && <RichText source={step.body} index={flow.richText} />}
+      <Warnings warnings={step.warnings} index={flow.richText} />
+      {step.substeps && (
+        <>
+          <p id={listId} className="substeps-label">
+            {messages.wizard.substeps}
+          </p>
+          <ol className="substeps" aria-labelledby={listId}>
+            {step.substeps.map((substep, i) => (
+              <li key={substep}>
+                <label>
+                  <input type="checkbox" checked={ticked.has(i)} onChange={() => toggle(i)} />
+                  <span>
+                    <RichText source={substep} index={flow.richText} inline />
+                  </span>
+                </label>
+              </li>
+            ))}
+          </ol>
+        </>
+      )}
+      <div className="actions">
+        <button type="button" className="primary" onClick={props.onNext}>
+          {messages.wizard.done}
+        </button>
+      </div>
+    </>
+  );
+}

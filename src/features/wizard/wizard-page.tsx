@@ -1,0 +1,70 @@
+import { useCallback, useEffect, useMemo, useState } from "react";
+import { Link, useParams, useSearchParams } from "react-router";
+import { messages } from "../../app/messages";
+import { findFlow, machineFor } from "../flows/flow-registry";
+import { BadLink } from "../share/bad-link";
+import { loadWalk, saveWalk } from "../share/saved-walk";
+import { decodeShare, SHARE_PARAM } from "../share/share-link";
+import { WalkView } from "./walk-view";
+
+/** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
+export function WizardPage() {
+  const { flowId } = useParams();
+  const flow = findFlow(flowId);
+  const [search, setSearch] = useSearchParams();
+  const shared = search.get(SHARE_PARAM);
+  const [attempt, setAttempt] = useState(0);
+
+  const opened = useMemo(() => {
+    if (!flow) return undefined;
+    const machine = machineFor(flow);
+    if (shared === null) return { ok: true as const, decisions: loadWalk(flow, machine) };
+    return decodeShare(flow, machine, shared);
+  }, [flow, shared]);
+
+  const dropShareParam = useCallback(() => {
+    setSearch(
+      (current) => {
+        const next = new URLSearchParams(current);
+        next.delete(SHARE_PARAM);
+        return next;
+      },
+      { replace: true },
+    );
+  }, [setSearch]);
+
+  // Once opened, the walk lives in this tab's storage: a reload must not rewind it to the link.
+  useEffect(() => {
+    if (opened?.ok && shared !== null) dropShareParam();
+  }, [opened, shared, dropShareParam]);
+
+  if (!flow || !opened) return <UnknownFlow id={flowId ?? ""} />;
+  if (!opened.ok) {
+    const openAtStart = () => {
+      saveWalk(flow, []);
+      dropShareParam();
+      setAttempt((n) => n + 1);
+    };
+    return <BadLink problem={opened.problem} flowId={flow.id} onOpenFlow={openAtStart} />;
+  }
+  return (
+    <WalkView
+      key={`${flow.id}:${attempt}`}
+      flow={flow}
+      initialDecisions={opened.decisions}
+      flowHref={(id) => `/flows/${id}`}
+    />
+  );
+}
+
+function UnknownFlow({ id }: { id: string }) {
+  return (
+    <section aria-labelledby="unknown-flow">
+      <h1 id="unknown-flow">{messages.notFound.heading}</h1>
+      <p>{messages.wizard.unknownFlow(id)}</p>
+      <Link className="button primary" to="/">
+        {messages.notFound.home}
+      </Link>
+    </section>
+  );
+}

@@ -1,0 +1,53 @@
+import { render } from "@testing-library/react";
+import userEvent from "@testing-library/user-event";
+import { setupServer } from "msw/node";
+import { StrictMode } from "react";
+import { createMemoryRouter, RouterProvider } from "react-router";
+import { routes } from "../../src/app/routes";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
+import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
+import { demoHandlers } from "../../src/demo/msw-handlers";
+import { createDemoTenant } from "../../src/demo/simulator";
+import { ConnectionProvider, type DemoTenantAccess } from "../../src/features/connection/connection-context";
+import { type WizardEvent, WizardEventsProvider } from "../../src/features/wizard/wizard-events";
+
+/** The demo tenant over MSW in Node, the same handlers the browser worker uses. */
+export function demoTenantForTests() {
+  const tenant = createDemoTenant({ token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN, faults: [] });
+  const server = setupServer(...demoHandlers(tenant));
+  const access: DemoTenantAccess = {
+    target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
+    faults: DEMO_FAULTS,
+    prepare: async (faults) => tenant.reset(faults as DemoFault[]),
+  };
+  return { tenant, server, access };
+}
+
+export interface RenderOptions {
+  strict?: boolean;
+  demo?: DemoTenantAccess;
+  faults?: string[];
+  mode?: "demo" | "endpoint";
+}
+
+/** The whole app on a memory router, optionally under StrictMode, recording wizard events. */
+export function renderApp(path: string, options: RenderOptions = {}) {
+  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const events: WizardEvent[] = [];
+  const ui = (
+    <ConnectionProvider demo={options.demo} initialFaults={options.faults} initialMode={options.mode} timeoutMs={2000}>
+      <WizardEventsProvider value={(e) => events.push(e)}>
+        <RouterProvider router={router} />
+      </WizardEventsProvider>
+    </ConnectionProvider>
+  );
+  const user = userEvent.setup();
+  const view = render(options.strict === false ? ui : <StrictMode>{ui}</StrictMode>);
+  return { ...view, router, events, user };
+}
+
+/** The URL the app would put on the clipboard, without the origin. */
+export function pathOf(url: string): string {
+  const parsed = new URL(url);
+  return parsed.pathname + parsed.search;
+}

@@ -45,7 +45,15 @@ export function buildTranscript(input: TranscriptInput): string {
     `**Now at:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
     "",
   );
-  return scrub(lines.join("\n"), input.secrets ?? []);
+  const text = scrub(lines.join("\n"), input.secrets ?? []);
+  // Evidence quotes what was looked up (an e-mail in a filter): personal answers go out there too.
+  return includeAnswers ? text : scrub(text, personalValues(flow, decisions), "(left out)");
+}
+
+function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
+  const personal = new Set(flow.steps.flatMap((s) => (s.kind === "input" && !s.shareable ? [s.id] : [])));
+  const values = decisions.flatMap((d) => (d.kind === "input" && d.value && personal.has(d.step) ? [d.value] : []));
+  return values.flatMap((v) => [v, encodeURIComponent(v)]);
 }
 
 function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
@@ -90,8 +98,11 @@ export function evidenceLine(e: Evidence): string {
   return parts.join("; ");
 }
 
-export function scrub(text: string, secrets: readonly string[]): string {
+export function scrub(text: string, secrets: readonly string[], mask = "••••"): string {
   let out = text;
-  for (const secret of secrets) if (secret.length >= 4) out = out.split(secret).join("••••");
+  // Longest first, so that a value never survives inside a longer one already masked.
+  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
+    if (secret.length >= 4) out = out.split(secret).join(mask);
+  }
   return out;
 }

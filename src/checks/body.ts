@@ -1,0 +1,110 @@
+/**
+ * Reading and describing response bodies without trusting them: bodies are read
+ * through a streaming reader up to a byte cap, HTML is summarised as text and
+ * never rendered, and only SCIM's own error fields are lifted out of JSON.
+ */
+import { ERROR_URN } from "./scim-urls";
+
+const SUMMARY_CHARS = 160;
+
+export interface CappedBody {
+  text: string;
+  truncated: boolean;
+}
+
+/** Reads at most `maxBytes`, then cancels the stream so a huge or endless body cannot hang or flood the check. */
+export async function readCapped(res: Response, maxBytes: number): Promise<CappedBody> {
+  if (!res.body) return { text: "", truncated: false };
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  let truncated = false;
+  let finished = false;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        break;
+      }
+      if (total + value.byteLength > maxBytes) {
+        chunks.push(value.subarray(0, maxBytes - total));
+        total = maxBytes;
+        truncated = true;
+        break;
+      }
+      chunks.push(value);
+      total += value.byteLength;
+    }
+  } finally {
+    // Cut, aborted or failed: cancel so the connection is released and no timer or socket lingers.
+    if (!finished) void reader.cancel().catch(() => undefined);
+    try {
+      reader.releaseLock();
+    } catch {
+      // A read still pending after an abort keeps the lock; the cancel above ends it.
+    }
+  }
+  const bytes = new Uint8Array(total);
+  let offset = 0;
+  for (const chunk of chunks) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return { text: new TextDecoder().decode(bytes), truncated };
+}
+
+export function parseJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+export function isObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
+}
+
+export function hasSchema(json: Record<string, unknown>, urn: string): boolean {
+  const schemas = json.schemas;
+  return Array.isArray(schemas) && schemas.some((s) => typeof s === "string" && s.toLowerCase() === urn.toLowerCase());
+}
+
+/** `scimType` and `detail` of a SCIM error body (also accepted without the schema URN, as many servers omit it). */
+export function scimErrorFields(json: unknown): { scimType?: string; detail?: string } | undefined {
+  if (!isObject(json)) return undefined;
+  const looksLikeError = hasSchema(json, ERROR_URN) || "scimType" in json || "detail" in json;
+  if (!looksLikeError) return undefined;
+  const text = (v: unknown) => (typeof v === "string" && v ? clip(v, 300) : undefined);
+  return { scimType: text(json.scimType), detail: text(json.detail) };
+}
+
+function clip(text: string, max: number): string {
+  return text.length > max ? `${text.slice(0, max - 1)}…` : text;
+}
+
+/** A one-line, plain-text summary of a non-SCIM body: an HTML page's title and first words, or the raw start. */
+export function summariseBody(text: string): string | undefined {
+  const trimmed = text.trim();
+  if (!trimmed) return undefined;
+  if (/^<!doctype html|^<html|<body[\s>]|<head[\s>]/i.test(trimmed)) {
+    const title = /<title[^>]*>([\s\S]*?)<\/title>/i.exec(trimmed)?.[1];
+    const bodyText = trimmed
+      .replace(/<(script|style|head)[\s\S]*?<\/\1>/gi, " ")
+      .replace(/<[^>]*>/g, " ")
+      .replace(/&nbsp;/g, " ")
+      .replace(/&lt;/g, "<")
+      .replace(/&gt;/g, ">")
+      .replace(/&amp;/g, "&");
+    const words = squash(bodyText);
+    const titleText = title ? squash(title) : "";
+    const joined = titleText && !words.startsWith(titleText) ? `${titleText}: ${words}` : words || titleText;
+    return `HTML page: ${clip(joined, SUMMARY_CHARS)}`;
+  }
+  return clip(squash(trimmed), SUMMARY_CHARS);
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, " ").trim();
+}

@@ -1,0 +1,102 @@
+/**
+ * Lookups by the values an admin types: a user's state by userName, a UPN
+ * collision by e-mail, a leftover group by display name. Answers are re-checked
+ * here, because a server that ignores the filter returns everyone and would
+ * otherwise look like a hit.
+ */
+import { expectList } from "./classify";
+import type { CheckImpl } from "./context";
+import { groupByName, userByName, usersByMail } from "./scim-urls";
+
+const same = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
+
+function param(params: Record<string, string | undefined>, name: string): string {
+  return (params[name] ?? "").trim();
+}
+
+const IGNORED_FILTER = {
+  outcome: "bad-filter",
+  explanation:
+    "The endpoint returned entries that do not match the filter, so it ignored the filter: the answer is inconclusive.",
+};
+
+export const userState: CheckImpl = {
+  plan: (base, params) => [{ method: "GET", url: userByName(base, param(params, "userName")), key: "token" }],
+  async run(ctx) {
+    const userName = param(ctx.params, "userName");
+    const ex = await ctx.send(userByName(ctx.base, userName));
+    const evidence = [ex.evidence];
+    const r = expectList(ex);
+    if ("failure" in r) return { ...r.failure, evidence };
+    const hits = r.list.resources.filter((u) => same(u.userName, userName));
+    if (hits.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };
+    if (hits.length === 0) {
+      return { outcome: "absent", explanation: `No user with userName ${userName} in the workspace.`, evidence };
+    }
+    if (hits.length > 1) {
+      return { outcome: "duplicate", explanation: `${hits.length} users have userName ${userName}.`, evidence };
+    }
+    const active = hits[0].active;
+    // Entra itself writes the string "False" without the aadOptscim062020 flag, so strings count too.
+    if (active === false || same(active, "false")) {
+      return { outcome: "inactive", explanation: `${userName} exists with active: false (soft-deleted).`, evidence };
+    }
+    const note = active === undefined ? " (no active attribute, which SCIM reads as active)" : "";
+    return { outcome: "active", explanation: `${userName} exists and is active${note}.`, evidence };
+  },
+};
+
+function holdsMail(user: Record<string, unknown>, mail: string): boolean {
+  // A server that leaves emails out of its answer is trusted to have applied the filter.
+  if (!Array.isArray(user.emails)) return true;
+  return user.emails.some((e) => typeof e === "object" && e !== null && same((e as { value?: unknown }).value, mail));
+}
+
+export const upnCollision: CheckImpl = {
+  plan: (base, params) => [{ method: "GET", url: usersByMail(base, param(params, "mail")), key: "token" }],
+  async run(ctx) {
+    const mail = param(ctx.params, "mail");
+    const upn = param(ctx.params, "upn");
+    let ex = await ctx.send(usersByMail(ctx.base, mail));
+    const evidence = [ex.evidence];
+    if (ex.kind === "response" && ex.status === 400) {
+      ex.evidence.note = 'Rejected Entra\'s emails[type eq "work"] form; retried with emails.value.';
+      ex = await ctx.send(usersByMail(ctx.base, mail, true));
+      evidence.push(ex.evidence);
+    }
+    const r = expectList(ex);
+    if ("failure" in r) return { ...r.failure, evidence };
+    const holders = r.list.resources.filter((u) => holdsMail(u, mail));
+    if (holders.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };
+    const others = holders.filter((u) => !same(u.userName, upn));
+    if (others.length > 0) {
+      const names = others.map((u) => String(u.userName ?? "(no userName)")).join(", ");
+      return {
+        outcome: "upn-mismatch",
+        explanation: `The workspace holds ${mail} under userName ${names}, but the UPN in Entra is ${upn}: creating the user will collide.`,
+        evidence,
+      };
+    }
+    const explanation = holders.length
+      ? `${mail} belongs to userName ${upn}, the same as the UPN: Entra will match it.`
+      : `Nobody in the workspace has ${mail} yet: Entra will create the user without a collision.`;
+    return { outcome: "pass", explanation, evidence };
+  },
+};
+
+export const groupLeftover: CheckImpl = {
+  plan: (base, params) => [{ method: "GET", url: groupByName(base, param(params, "groupName")), key: "token" }],
+  async run(ctx) {
+    const name = param(ctx.params, "groupName");
+    const ex = await ctx.send(groupByName(ctx.base, name));
+    const evidence = [ex.evidence];
+    const r = expectList(ex);
+    if ("failure" in r) return { ...r.failure, evidence };
+    const hits = r.list.resources.filter((g) => same(g.displayName, name));
+    if (hits.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };
+    if (hits.length > 0) {
+      return { outcome: "present", explanation: `The group ${name} is still in the workspace.`, evidence };
+    }
+    return { outcome: "pass", explanation: `No group named ${name} in the workspace.`, evidence };
+  },
+};

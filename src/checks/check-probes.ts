@@ -1,0 +1,88 @@
+/**
+ * Entra's own probes: "Test connection" (a user by a GUID that cannot exist),
+ * the group probe, and the same probe with a made-up key to see that the key is
+ * enforced at all.
+ */
+import { expectList } from "./classify";
+import type { CheckContext, CheckImpl, Verdict } from "./context";
+import type { Exchange } from "./http";
+import { groupProbe, userProbe } from "./scim-urls";
+
+function emptyProbe(ex: Exchange, noun: string): Omit<Verdict, "evidence"> {
+  const r = expectList(ex);
+  if ("failure" in r) return r.failure;
+  if (r.list.totalResults !== 0 || r.list.resources.length > 0) {
+    return {
+      outcome: "bad-filter",
+      explanation: `200, but ${r.list.totalResults} ${noun} came back for a random GUID that matches nothing: the endpoint ignored the filter, so Entra's matching cannot work.`,
+    };
+  }
+  return {
+    outcome: "pass",
+    explanation: "200 with an empty ListResponse (totalResults 0), exactly what Entra expects.",
+  };
+}
+
+export const testConnection: CheckImpl = {
+  plan: (base) => [{ method: "GET", url: userProbe(base), key: "token" }],
+  async run(ctx) {
+    const ex = await ctx.send(userProbe(ctx.base));
+    return { ...emptyProbe(ex, "users"), evidence: [ex.evidence] };
+  },
+};
+
+export const groupsProbe: CheckImpl = {
+  plan: (base) => [{ method: "GET", url: groupProbe(base), key: "token" }],
+  async run(ctx) {
+    const ex = await ctx.send(groupProbe(ctx.base));
+    return { ...emptyProbe(ex, "groups"), evidence: [ex.evidence] };
+  },
+};
+
+/**
+ * A made-up key must get 401. A 401 alone proves little when every key gets
+ * one (a wrong URL behind a gateway does that), so the real key is tried next.
+ */
+export const authEnforced: CheckImpl = {
+  plan: (base) => [
+    { method: "GET", url: userProbe(base), key: "bogus" },
+    { method: "GET", url: userProbe(base), key: "token" },
+  ],
+  async run(ctx: CheckContext) {
+    const bogus = await ctx.send(userProbe(ctx.base), "bogus");
+    bogus.evidence.note = "Sent with a made-up key.";
+    const evidence = [bogus.evidence];
+    if (bogus.kind !== "response" || bogus.status !== 401) {
+      const r = expectList(bogus, false);
+      if ("failure" in r) return { ...r.failure, evidence };
+      return {
+        outcome: "auth-not-enforced",
+        explanation: `${bogus.evidence.status} with a ListResponse to a made-up key: the endpoint does not check the key.`,
+        evidence,
+      };
+    }
+    if (!ctx.target.token) {
+      return {
+        outcome: "pass",
+        explanation: "A made-up key got 401 (no key of yours was given to compare).",
+        evidence,
+      };
+    }
+    const real = await ctx.send(userProbe(ctx.base), "token");
+    evidence.push(real.evidence);
+    if (real.kind === "response" && real.status === 401) {
+      return {
+        outcome: "unauthorized",
+        explanation: "Both a made-up key and your key got 401: your key is wrong, so enforcement cannot be judged.",
+        evidence,
+      };
+    }
+    const r = expectList(real, false);
+    if ("failure" in r) return { ...r.failure, evidence };
+    return {
+      outcome: "pass",
+      explanation: "A made-up key got 401 and your key got 200: the key is enforced.",
+      evidence,
+    };
+  },
+};

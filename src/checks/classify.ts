@@ -1,0 +1,123 @@
+/**
+ * Turns one exchange into a request-failure outcome, or hands back the SCIM
+ * JSON for the check to judge. The status code decides before the body does: an
+ * HTML 500 is a server error, not "not SCIM".
+ */
+import { hasSchema, isObject, summariseBody } from "./body";
+import type { Exchange } from "./http";
+import { LIST_RESPONSE_URN } from "./scim-urls";
+
+export interface Failure {
+  outcome: string;
+  explanation: string;
+  /** Replaces the outcome's usual advice when the cause is known more precisely. */
+  advice?: string;
+}
+
+export interface ListResponse {
+  totalResults: number;
+  resources: Record<string, unknown>[];
+}
+
+const SYSTEM_ERRORS: Record<string, string> = {
+  ECONNREFUSED: "the connection was refused; nothing listens on that port",
+  ENOTFOUND: "the host name does not resolve (DNS)",
+  EAI_AGAIN: "DNS lookup failed temporarily",
+  ECONNRESET: "the connection was reset",
+  EHOSTUNREACH: "the host is unreachable",
+  ETIMEDOUT: "the connection attempt timed out",
+  CERT_HAS_EXPIRED: "the TLS certificate has expired",
+  DEPTH_ZERO_SELF_SIGNED_CERT: "the TLS certificate is self-signed (Entra needs a publicly trusted one)",
+  SELF_SIGNED_CERT_IN_CHAIN: "the TLS chain holds a self-signed certificate",
+  UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the TLS certificate chain is incomplete or untrusted",
+  ERR_TLS_CERT_ALTNAME_INVALID: "the TLS certificate does not match the host name",
+};
+
+function withDetail(ex: Extract<Exchange, { kind: "response" }>): string {
+  const { scimType, detail, bodySummary } = ex.evidence;
+  const parts = [scimType && `scimType ${scimType}`, detail, !detail && bodySummary].filter(Boolean);
+  return parts.length ? ` (${parts.join(": ")})` : "";
+}
+
+function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure {
+  const known = ex.code && SYSTEM_ERRORS[ex.code];
+  if (ex.code) {
+    // Outside a browser there is no CORS: the system error names the cause.
+    return {
+      outcome: "unreachable",
+      explanation: `No answer: ${known || ex.message} (${ex.code}).`,
+      advice:
+        "Check the host name and port, that the host resolves publicly, and that it presents a publicly trusted certificate with TLS 1.2, as Entra needs.",
+    };
+  }
+  // A browser reports DNS, TLS, a blocked network and a missing CORS header all as the same TypeError.
+  return {
+    outcome: "unreachable",
+    explanation:
+      "No answer reached this page: DNS, TLS, a network block, or the endpoint sends no CORS headers; a browser cannot tell these apart.",
+  };
+}
+
+/** Failures shared by every request. `filtered` says the request carried a filter, so a 400 means the filter. */
+export function requestFailure(ex: Exchange, filtered: boolean): Failure | undefined {
+  if (ex.kind === "timeout") return { outcome: "timeout", explanation: ex.evidence.note ?? "No answer in time." };
+  if (ex.kind === "unreachable") return unreachable(ex);
+  const s = ex.status;
+  const d = withDetail(ex);
+  if (s === 401) return { outcome: "unauthorized", explanation: `401 Unauthorized: the key was not accepted${d}.` };
+  if (s === 403)
+    return { outcome: "forbidden", explanation: `403 Forbidden: the key is known but SCIM access is refused${d}.` };
+  if (s === 404) return { outcome: "not-found", explanation: `404 Not Found: there is no SCIM API at this path${d}.` };
+  if (s === 400 && filtered) {
+    return { outcome: "bad-filter", explanation: `400 Bad Request: the endpoint rejected the filter${d}.` };
+  }
+  if (s >= 500) return { outcome: "server-error", explanation: `${s}: the SCIM service failed on its side${d}.` };
+  if (ex.truncated)
+    return {
+      outcome: "not-scim",
+      explanation: "The body is larger than the cap, so it was cut: no SCIM answer is that big.",
+    };
+  if (s === 0 || (s >= 300 && s < 400)) {
+    return {
+      outcome: "not-scim",
+      explanation: `A redirect (${s || "hidden by the browser"}) instead of a SCIM answer: often a sign-in page or a moved URL.`,
+    };
+  }
+  if (s < 200 || s >= 300) return { outcome: "not-scim", explanation: `Unexpected status ${s}${d}.` };
+  if (ex.json === undefined) {
+    const type = ex.evidence.contentType ? ` (${ex.evidence.contentType})` : "";
+    return {
+      outcome: "not-scim",
+      explanation: `${s} but the body is not JSON${type}: often a sign-in page, a portal or a proxy.`,
+    };
+  }
+  return undefined;
+}
+
+/** The ListResponse in a 2xx JSON body. The schema URN is not insisted on when totalResults and Resources are there. */
+export function asListResponse(json: unknown): ListResponse | undefined {
+  if (!isObject(json)) return undefined;
+  const total = json.totalResults;
+  const resources = json.Resources ?? (total === 0 ? [] : undefined);
+  if (typeof total !== "number" || !Array.isArray(resources)) return undefined;
+  if (!hasSchema(json, LIST_RESPONSE_URN) && !("Resources" in json)) return undefined;
+  return { totalResults: total, resources: resources.filter(isObject) };
+}
+
+/** A filtered list request: either its ListResponse or the failure that stopped it. */
+export function expectList(ex: Exchange, filtered = true): { list: ListResponse } | { failure: Failure } {
+  const failure = requestFailure(ex, filtered);
+  if (failure) return { failure };
+  const list = ex.kind === "response" ? asListResponse(ex.json) : undefined;
+  if (!list) {
+    const summary = ex.kind === "response" ? summariseBody(ex.text) : undefined;
+    if (summary) ex.evidence.bodySummary = summary;
+    return {
+      failure: {
+        outcome: "not-scim",
+        explanation: "200 with JSON, but not a SCIM ListResponse (no totalResults and Resources).",
+      },
+    };
+  }
+  return { list };
+}

@@ -1,0 +1,123 @@
+/**
+ * One bounded SCIM request: a time cap over headers and body together, a body
+ * size cap, and redirects followed only within the same origin (Entra does not
+ * send its token to another host, and neither do we).
+ */
+import { parseJson, readCapped, scimErrorFields, summariseBody } from "./body";
+import { pathOf } from "./scim-urls";
+import type { Evidence } from "./types";
+
+export interface Limits {
+  fetch: typeof fetch;
+  timeoutMs: number;
+  maxBodyBytes: number;
+  signal?: AbortSignal;
+}
+
+export type Exchange =
+  | { kind: "response"; status: number; text: string; truncated: boolean; json: unknown; evidence: Evidence }
+  | { kind: "timeout"; evidence: Evidence }
+  | { kind: "unreachable"; code?: string; message: string; evidence: Evidence };
+
+const MAX_SAME_ORIGIN_REDIRECTS = 3;
+
+/** The system error code Node attaches (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…); browsers give none. */
+function errorCode(err: unknown): string | undefined {
+  let cause: unknown = err;
+  for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "ABORT_ERR") return code;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return undefined;
+}
+
+/** Sends a GET with the given token ("" sends no Authorization header) and never rejects, except on the caller's abort. */
+export async function send(url: string, token: string, limits: Limits): Promise<Exchange> {
+  const started = performance.now();
+  const evidence: Evidence = {
+    method: "GET",
+    path: pathOf(url),
+    authorization: token ? "Bearer ••••" : "none",
+    elapsedMs: 0,
+  };
+  const stamp = () => {
+    evidence.elapsedMs = Math.round(performance.now() - started);
+  };
+  const controller = new AbortController();
+  let timedOut = false;
+  // Cleared in finally, so an aborted request leaves no timer that keeps Node alive.
+  const timer = setTimeout(() => {
+    timedOut = true;
+    controller.abort(new DOMException(`No answer within ${limits.timeoutMs} ms`, "TimeoutError"));
+  }, limits.timeoutMs);
+  const outer = limits.signal;
+  const onOuterAbort = () => controller.abort(outer?.reason);
+  if (outer?.aborted) onOuterAbort();
+  outer?.addEventListener("abort", onOuterAbort, { once: true });
+  // A fetch stand-in that ignores the signal must still not outlive the cap, so every await races this.
+  const aborted = new Promise<never>((_, reject) => {
+    const fail = () => reject(controller.signal.reason);
+    if (controller.signal.aborted) fail();
+    else controller.signal.addEventListener("abort", fail, { once: true });
+  });
+  aborted.catch(() => undefined);
+  const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  try {
+    let current = url;
+    for (let hop = 0; ; hop++) {
+      const pending = limits.fetch(current, { method: "GET", headers, redirect: "manual", signal: controller.signal });
+      pending.catch(() => undefined);
+      const res = await Promise.race([pending, aborted]);
+      evidence.path = pathOf(current);
+      evidence.status = res.status;
+      const contentType = res.headers.get("content-type");
+      if (contentType) evidence.contentType = contentType;
+      else delete evidence.contentType;
+      const location = res.headers.get("location");
+      if (res.type === "opaqueredirect") {
+        evidence.note =
+          "The endpoint redirected; the browser does not reveal where, and the redirect was not followed.";
+      } else if (res.status >= 300 && res.status < 400 && location) {
+        const next = new URL(location, current);
+        if (next.origin === new URL(current).origin && hop < MAX_SAME_ORIGIN_REDIRECTS) {
+          void res.body?.cancel().catch(() => undefined);
+          evidence.note = `Followed a redirect from ${pathOf(url)}.`;
+          current = next.href;
+          continue;
+        }
+        evidence.note =
+          next.origin === new URL(current).origin
+            ? "Too many redirects; stopped following them."
+            : `Redirect to another host (${next.host}) not followed: the key is never sent elsewhere.`;
+      }
+      const body = await Promise.race([readCapped(res, limits.maxBodyBytes), aborted]);
+      stamp();
+      const json = body.truncated ? undefined : parseJson(body.text);
+      const scimError = scimErrorFields(json);
+      if (scimError?.scimType) evidence.scimType = scimError.scimType;
+      if (scimError?.detail) evidence.detail = scimError.detail;
+      // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
+      const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(body.text) : undefined;
+      if (summary) evidence.bodySummary = summary;
+      if (body.truncated) {
+        evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
+      }
+      return { kind: "response", status: res.status, text: body.text, truncated: body.truncated, json, evidence };
+    }
+  } catch (err) {
+    stamp();
+    if (timedOut) {
+      evidence.note = `No complete answer within ${limits.timeoutMs} ms; the request was aborted.`;
+      return { kind: "timeout", evidence };
+    }
+    if (outer?.aborted) throw outer.reason;
+    const code = errorCode(err);
+    const message = err instanceof Error ? err.message : String(err);
+    evidence.note = code ? `${message} (${code})` : message;
+    return { kind: "unreachable", code, message, evidence };
+  } finally {
+    clearTimeout(timer);
+    outer?.removeEventListener("abort", onOuterAbort);
+  }
+}

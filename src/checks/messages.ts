@@ -1,0 +1,137 @@
+/**
+ * Titles and advice for every outcome, worded for the admin who has to act.
+ * Check-specific wording overrides the shared one where the same code means
+ * something different (a 404 on a lookup vs. a wrong Tenant URL is the same fix).
+ */
+
+interface Wording {
+  title: string;
+  advice: string;
+}
+
+const RELAY_HINT =
+  "Run the same check without the browser: `npm run doctor -- --url <Tenant URL>`, or start `npm run relay -- --target <Tenant URL origin>` and point the wizard at the relay.";
+
+const SHARED: Record<string, Wording> = {
+  pass: { title: "Passed", advice: "Nothing to fix here." },
+  unauthorized: {
+    title: "Key rejected (401)",
+    advice:
+      "In Workspace 365, regenerate the API key, copy it (it is shown only once) and paste it into Entra as the Secret Token; then test the connection again.",
+  },
+  forbidden: {
+    title: "SCIM not enabled (403)",
+    advice: 'In the workspace\'s SCIM settings tick "Enable sync using SCIM", save, then test the connection again.',
+  },
+  "not-found": {
+    title: "Wrong Tenant URL (404)",
+    advice:
+      "Copy the Tenant URL again from the workspace's SCIM settings and paste it into Entra unchanged (no /Users at the end).",
+  },
+  "bad-filter": {
+    title: "Filter not supported",
+    advice:
+      'Entra finds users and groups with filters such as userName eq "…"; the endpoint must answer them. Send the evidence to the SCIM provider.',
+  },
+  "server-error": {
+    title: "Server error (5xx)",
+    advice: "Try again in a few minutes. If it persists, contact Workspace 365 support with the evidence below.",
+  },
+  "not-scim": {
+    title: "Not a SCIM answer",
+    advice:
+      "Make sure the Tenant URL points at the SCIM API itself, not at a portal or sign-in page, and that no proxy or firewall rewrites the answer.",
+  },
+  timeout: {
+    title: "No answer in time",
+    advice:
+      "Check that the endpoint is up and not behind a slow proxy; Entra gives up on slow endpoints too. Try again later.",
+  },
+  unreachable: {
+    title: "Endpoint unreachable",
+    advice: `It may be CORS: the endpoint must allow this page's origin, which Entra itself never needs. ${RELAY_HINT} Otherwise check the host name, public DNS and a publicly trusted TLS 1.2 certificate.`,
+  },
+};
+
+const BY_CHECK: Record<string, Record<string, Partial<Wording>>> = {
+  "url-format": {
+    pass: { title: "Tenant URL looks right" },
+    "bad-url": {
+      title: "Tenant URL mistyped",
+      advice: "Copy the Tenant URL again from the workspace's SCIM settings.",
+    },
+  },
+  discovery: { pass: { title: "SCIM endpoint found" } },
+  "test-connection": { pass: { title: "Test connection would succeed" } },
+  "groups-probe": { pass: { title: "Group queries work" } },
+  "auth-enforced": {
+    pass: { title: "Key is enforced" },
+    "auth-not-enforced": {
+      title: "Any key is accepted",
+      advice:
+        "Anyone who knows the URL can read and change users. Contact Workspace 365 support now; meanwhile regenerate the key.",
+    },
+  },
+  "key-rotation": {
+    pass: { title: "Key rotation complete" },
+    "old-key-still-valid": {
+      title: "Old key still works",
+      advice:
+        "Regenerate the API key in the workspace again and make sure the change is saved; treat the old key as leaked until it is rejected.",
+    },
+    "new-key-rejected": {
+      title: "New key rejected",
+      advice:
+        "The workspace still uses the old key: the regeneration was not saved, or the new key was copied wrongly. Regenerate it, copy it whole and paste it into Entra.",
+    },
+    unauthorized: { title: "Neither key accepted (401)" },
+  },
+  "user-state": {
+    active: { title: "User is active", advice: "The user exists and is active; nothing to restore." },
+    inactive: {
+      title: "User is soft-deleted",
+      advice:
+        "It is in the workspace's deleted-users list and can be restored there. Entra sets active to false when the user is unassigned, out of scope, disabled or soft-deleted.",
+    },
+    absent: {
+      title: "User not in the workspace",
+      advice:
+        "It was hard-deleted or never created. If Entra should manage it, check its assignment and scope, then use Provision on demand.",
+    },
+    duplicate: {
+      title: "More than one user with this userName",
+      advice: "userName must be unique. Delete the extra user in the workspace by hand, then restart provisioning.",
+    },
+  },
+  "upn-collision": {
+    pass: { title: "No UPN collision" },
+    "upn-mismatch": {
+      title: "UPN differs from the workspace",
+      advice:
+        "Entra will fail to create this user (the article's Error 500). Follow the article: make the UPNs equal, by deleting the workspace user and provisioning it again, or by changing the UPN.",
+    },
+    "bad-filter": {
+      advice:
+        "Inconclusive: search the workspace's users for this e-mail address by hand and compare the userName with the UPN.",
+    },
+  },
+  "group-leftover": {
+    pass: { title: "No leftover group" },
+    present: {
+      title: "Group still in the workspace",
+      advice: "Groups removed from the SCIM scope are not deleted by SCIM: delete this one by hand in the workspace.",
+    },
+  },
+};
+
+export function wording(check: string, outcome: string): Wording {
+  const shared = SHARED[outcome] ?? { title: outcome, advice: "" };
+  return { ...shared, ...BY_CHECK[check]?.[outcome] };
+}
+
+/** Outcomes that answer the check's question without anything to fix. */
+const PASSING = new Set(["pass", "active", "inactive", "absent"]);
+
+export function isPassing(outcome: string): boolean {
+  return PASSING.has(outcome);
+}

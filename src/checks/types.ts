@@ -1,0 +1,59 @@
+/**
+ * Public shapes of the live checks. The UI, the doctor and the tests rely on
+ * these names, so they stay stable.
+ */
+
+/** Where a check points: the SCIM base URL (Entra's "Tenant URL") and the secret token. */
+export interface CheckTarget {
+  baseUrl: string;
+  token: string;
+  /** The key in use before it was regenerated; only key-rotation reads it. */
+  previousToken?: string;
+}
+
+/** One request as it was sent and answered, with every secret left out. */
+export interface Evidence {
+  method: string;
+  /** Path and query relative to the origin; never a token. */
+  path: string;
+  authorization: "Bearer ••••" | "none";
+  status?: number;
+  elapsedMs: number;
+  contentType?: string;
+  scimType?: string;
+  detail?: string;
+  /** A short, plain-text summary of a body that is not SCIM JSON (an HTML page is never rendered). */
+  bodySummary?: string;
+  note?: string;
+}
+
+export type CheckResult = {
+  check: string;
+  outcome: string;
+  passed: boolean;
+  title: string;
+  explanation: string;
+  advice: string;
+  evidence: Evidence[];
+};
+
+export interface CheckOptions {
+  /** Transport: browser fetch, MSW-patched fetch or Node's fetch. Looked up at call time when absent. */
+  fetch?: typeof fetch;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  /** Cancels the whole check; runCheck then rejects with the signal's reason. */
+  signal?: AbortSignal;
+}
+
+export type AuthShown = Evidence["authorization"];
+
+export interface PlannedRequest {
+  method: string;
+  path: string;
+  authorization: AuthShown;
+}
+
+export const DEFAULT_TIMEOUT_MS = 10_000;
+export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
+export const REDACTED_BEARER = "Bearer ••••";

@@ -1,0 +1,177 @@
+/**
+ * Command-line doctor: runs the live checks from Node, where there is no CORS.
+ * The token comes only from an environment variable, never from argv, because
+ * argv ends up in shell history and process listings.
+ */
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { CHECK_CATALOG, CHECK_NAMES, type CheckName } from "../checks/catalog";
+import { redactString } from "../checks/redact";
+import { runCheck } from "../checks/run";
+import type { CheckResult } from "../checks/types";
+
+const USAGE = `Usage: npm run doctor -- --url <SCIM base URL> [options]
+  --token-env NAME      environment variable holding the secret token (default SCIM_TOKEN)
+  --old-token-env NAME  environment variable holding the previous key (enables key-rotation)
+  --check NAME          run only this check (repeatable); default: every check whose inputs are given
+  --user-name UPN       for user-state        --mail ADDRESS --upn UPN  for upn-collision
+  --group-name NAME     for group-leftover    --timeout-ms N (default 10000)   --json
+Checks: ${CHECK_NAMES.join(", ")}
+The token is never accepted on the command line.`;
+
+const PARAM_FLAGS: Record<string, string> = {
+  userName: "user-name",
+  mail: "mail",
+  upn: "upn",
+  groupName: "group-name",
+};
+const TOKENLESS = new Set<string>(["url-format", "discovery"]);
+
+class UsageError extends Error {}
+
+export interface Io {
+  env: Record<string, string | undefined>;
+  out(text: string): void;
+  err(text: string): void;
+}
+
+interface Plan {
+  url: string;
+  token: string;
+  previousToken?: string;
+  params: Record<string, string | undefined>;
+  run: CheckName[];
+  skipped: { id: string; reason: string }[];
+  json: boolean;
+  timeoutMs?: number;
+}
+
+function plan(argv: string[], env: Io["env"]): Plan {
+  if (argv.some((a) => /^--(token|secret|key)(=|$)/.test(a))) {
+    throw new UsageError(
+      "The token is never taken from the command line: put it in an environment variable (--token-env NAME).",
+    );
+  }
+  const { values: v } = parseArgs({
+    args: argv,
+    strict: true,
+    allowPositionals: false,
+    options: {
+      url: { type: "string" },
+      "token-env": { type: "string", default: "SCIM_TOKEN" },
+      "old-token-env": { type: "string" },
+      check: { type: "string", multiple: true },
+      json: { type: "boolean", default: false },
+      "timeout-ms": { type: "string" },
+      "user-name": { type: "string" },
+      mail: { type: "string" },
+      upn: { type: "string" },
+      "group-name": { type: "string" },
+    },
+  });
+  if (!v.url) throw new UsageError("--url is required.");
+  const timeoutMs = v["timeout-ms"] === undefined ? undefined : Number(v["timeout-ms"]);
+  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= 600_000)) {
+    throw new UsageError("--timeout-ms must be a whole number of milliseconds between 1 and 600000.");
+  }
+  const unknown = (v.check ?? []).filter((c) => !CHECK_NAMES.includes(c as CheckName));
+  if (unknown.length) throw new UsageError(`Unknown check: ${unknown.join(", ")}.`);
+  const params = Object.fromEntries(
+    Object.entries(PARAM_FLAGS).map(([param, flag]) => [
+      param,
+      (v as Record<string, unknown>)[flag] as string | undefined,
+    ]),
+  );
+  const previousToken = v["old-token-env"] ? env[v["old-token-env"]] || undefined : undefined;
+  const explicit = v.check !== undefined;
+  const run: CheckName[] = [];
+  const skipped: Plan["skipped"] = [];
+  for (const name of explicit ? [...new Set(v.check as CheckName[])] : CHECK_NAMES) {
+    const missing = CHECK_CATALOG[name].params.filter((p) => !params[p]?.trim()).map((p) => `--${PARAM_FLAGS[p]}`);
+    if (name === "key-rotation" && !previousToken) missing.push("--old-token-env (set to a non-empty variable)");
+    if (missing.length === 0) run.push(name);
+    else if (explicit) throw new UsageError(`Check ${name} needs ${missing.join(" and ")}.`);
+    else skipped.push({ id: name, reason: `needs ${missing.join(" and ")}` });
+  }
+  const tokenEnv = v["token-env"] as string;
+  const token = env[tokenEnv] ?? "";
+  if (!token.trim() && run.some((c) => !TOKENLESS.has(c))) {
+    throw new UsageError(`Set the environment variable ${tokenEnv} to the secret token (the workspace's API key).`);
+  }
+  return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs };
+}
+
+function table(url: string, results: CheckResult[], skipped: Plan["skipped"]): string {
+  const lines = [`SCIM doctor: ${url}`, ""];
+  const width = Math.max(...results.map((r) => r.check.length), 5) + 2;
+  for (const r of results) {
+    const mark = r.passed ? "ok  " : "FAIL";
+    lines.push(`${mark}  ${r.check.padEnd(width)}${r.outcome.padEnd(20)}${r.title}`);
+    lines.push(`${" ".repeat(6 + width)}${r.explanation}`);
+    if (r.outcome !== "pass") lines.push(`${" ".repeat(6 + width)}→ ${r.advice}`);
+  }
+  for (const s of skipped) lines.push(`skip  ${s.id.padEnd(width)}${s.reason}`);
+  const failed = results.filter((r) => !r.passed).length;
+  lines.push("", failed ? `${failed} of ${results.length} checks failed.` : `All ${results.length} checks passed.`);
+  return lines.join("\n");
+}
+
+/** Runs the doctor and returns the exit code: 0 all passed, 1 a check failed, 2 bad usage. */
+export async function main(argv: string[], io: Io): Promise<number> {
+  if (argv.includes("--help") || argv.includes("-h")) {
+    io.out(USAGE);
+    return 0;
+  }
+  let p: Plan;
+  try {
+    p = plan(argv, io.env);
+  } catch (e) {
+    const message =
+      e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+        ? (e as Error).message
+        : String(e);
+    io.err(`${message}\n\n${USAGE}`);
+    return 2;
+  }
+  const target = { baseUrl: p.url, token: p.token, previousToken: p.previousToken };
+  const results: CheckResult[] = [];
+  for (const name of p.run) {
+    results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs }));
+  }
+  const text = p.json
+    ? JSON.stringify(
+        {
+          checks: results.map((r) => ({
+            id: r.check,
+            outcome: r.outcome,
+            passed: r.passed,
+            title: r.title,
+            explanation: r.explanation,
+            advice: r.advice,
+            evidence: r.evidence,
+          })),
+          skipped: p.skipped,
+        },
+        null,
+        2,
+      )
+    : table(p.url, results, p.skipped);
+  io.out(redactString(text, [p.token, p.previousToken]));
+  return results.every((r) => r.passed) ? 0 : 1;
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  main(process.argv.slice(2), {
+    env: process.env,
+    out: (t) => process.stdout.write(`${t}\n`),
+    err: (t) => process.stderr.write(`${t}\n`),
+  }).then(
+    (code) => {
+      process.exitCode = code;
+    },
+    (e) => {
+      process.stderr.write(`doctor: ${(e as Error).message}\n`);
+      process.exitCode = 2;
+    },
+  );
+}

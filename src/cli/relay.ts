@@ -1,0 +1,191 @@
+/**
+ * `npm run relay -- --target https://scim.example.com/scim/v2`: a loopback-only
+ * HTTP relay so the browser's live checks can reach an endpoint that sends no
+ * CORS headers. It forwards only the GETs the checks send, only to the one
+ * target, adds CORS for the wizard's origin only, and never logs a header.
+ */
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
+import type { AddressInfo } from "node:net";
+import { pathToFileURL } from "node:url";
+import { parseArgs } from "node:util";
+import { readCapped } from "../checks/body";
+
+export interface RelayOptions {
+  target: string;
+  port?: number;
+  host?: string;
+  allowOrigin?: string;
+  timeoutMs?: number;
+  maxBodyBytes?: number;
+  log?: (line: string) => void;
+}
+
+export interface Relay {
+  url: string;
+  /** Point the wizard here: the relay's origin plus the target's base path. */
+  baseUrl: string;
+  close(): Promise<void>;
+}
+
+const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
+const RESOURCES = ["Users", "Groups", "ServiceProviderConfig"];
+
+function checkOptions(o: RelayOptions) {
+  const host = o.host ?? "127.0.0.1";
+  if (!LOOPBACK.has(host))
+    throw new Error(`The relay binds to loopback only (127.0.0.1, ::1, localhost), not ${host}.`);
+  let target: URL;
+  try {
+    target = new URL(o.target);
+  } catch {
+    throw new Error(`--target must be an absolute URL, got ${o.target}.`);
+  }
+  const loopbackTarget = LOOPBACK.has(target.hostname.replace(/^\[|\]$/g, ""));
+  if (target.protocol !== "https:" && !(target.protocol === "http:" && loopbackTarget)) {
+    throw new Error("--target must be https:// (http:// only for a loopback test server).");
+  }
+  if (target.search || target.hash || target.username || target.password) {
+    throw new Error("--target is a SCIM base URL: no query, fragment or credentials.");
+  }
+  const allowOrigin = o.allowOrigin ?? "http://localhost:4173";
+  if (new URL(allowOrigin).origin !== allowOrigin)
+    throw new Error(`--allow-origin must be an origin such as http://localhost:4173.`);
+  return { host, target, basePath: target.pathname.replace(/\/+$/, ""), allowOrigin };
+}
+
+export async function startRelay(options: RelayOptions): Promise<Relay> {
+  const { host, target, basePath, allowOrigin } = checkOptions(options);
+  const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
+  const timeoutMs = options.timeoutMs ?? 15_000;
+  const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const allowed = new Set(RESOURCES.map((r) => `${basePath}/${r}`));
+
+  const handle = async (req: IncomingMessage, res: ServerResponse, port: number) => {
+    const origin = req.headers.origin;
+    const cors: Record<string, string> =
+      origin === allowOrigin
+        ? { "access-control-allow-origin": allowOrigin, vary: "Origin", "access-control-allow-methods": "GET" }
+        : { vary: "Origin" };
+    const refuse = (status: number, message: string) => {
+      log(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${message}`);
+      res.writeHead(status, { ...cors, "content-type": "text/plain; charset=utf-8" }).end(`${message}\n`);
+    };
+    // Only names of this machine: a DNS-rebinding page cannot use the relay under another host name.
+    const hostHeader = req.headers.host ?? "";
+    if (![`127.0.0.1:${port}`, `localhost:${port}`, `[::1]:${port}`].includes(hostHeader)) {
+      return refuse(403, "Unexpected Host header.");
+    }
+    if (!req.url?.startsWith("/")) return refuse(400, "Only origin-form request targets are relayed.");
+    if (origin !== undefined && origin !== allowOrigin) return refuse(403, `Origin ${origin} is not allowed.`);
+    if (req.method === "OPTIONS") {
+      if (origin !== allowOrigin || req.headers["access-control-request-method"] !== "GET") {
+        return refuse(403, "Preflight refused.");
+      }
+      res.writeHead(204, {
+        ...cors,
+        "access-control-allow-headers": "Authorization, Accept",
+        "access-control-max-age": "600",
+      });
+      return res.end();
+    }
+    if (req.method !== "GET") return refuse(405, "The relay forwards GET only.");
+    const incoming = new URL(req.url, "http://relay.invalid");
+    if (!allowed.has(incoming.pathname)) {
+      return refuse(404, `The relay forwards only ${[...allowed].join(", ")}.`);
+    }
+    const headers: Record<string, string> = {};
+    if (req.headers.authorization) headers.authorization = req.headers.authorization;
+    if (req.headers.accept) headers.accept = req.headers.accept;
+    const started = performance.now();
+    const controller = new AbortController();
+    const timer = setTimeout(() => controller.abort(), timeoutMs);
+    res.on("close", () => controller.abort());
+    try {
+      const upstream = await fetch(`${target.origin}${incoming.pathname}${incoming.search}`, {
+        headers,
+        redirect: "manual",
+        signal: controller.signal,
+      });
+      const body = await readCapped(upstream, maxBodyBytes);
+      const out: Record<string, string> = { ...cors, "cache-control": "no-store" };
+      const type = upstream.headers.get("content-type");
+      if (type) out["content-type"] = type;
+      if (body.truncated) out["x-relay-truncated"] = String(maxBodyBytes);
+      // Location is dropped: following a redirect elsewhere is exactly what the checks refuse.
+      res.writeHead(upstream.status, out).end(body.text);
+      log(`GET ${incoming.pathname} → ${upstream.status} (${Math.round(performance.now() - started)} ms)`);
+    } catch (err) {
+      const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      log(`GET ${incoming.pathname} → no answer from the target (${code})`);
+      if (controller.signal.aborted && !res.destroyed) {
+        res
+          .writeHead(504, { ...cors, "content-type": "text/plain; charset=utf-8" })
+          .end("The target did not answer in time.\n");
+      } else {
+        // No response at all, so the browser sees what it would see without the relay: unreachable.
+        res.destroy();
+      }
+    } finally {
+      clearTimeout(timer);
+    }
+  };
+
+  const server = createServer((req, res) => {
+    void handle(req, res, (server.address() as AddressInfo).port);
+  });
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject);
+    server.listen(options.port ?? 0, host, () => resolve());
+  });
+  const { port } = server.address() as AddressInfo;
+  const url = `http://${host === "::1" ? "[::1]" : host}:${port}`;
+  return {
+    url,
+    baseUrl: `${url}${basePath}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function cli(argv: string[]): Promise<void> {
+  const usage =
+    "Usage: npm run relay -- --target https://scim.example.com/scim/v2 [--port N] [--allow-origin ORIGIN] [--timeout-ms N]";
+  if (argv.includes("--help") || argv.includes("-h")) {
+    process.stdout.write(`${usage}\n`);
+    return;
+  }
+  try {
+    const { values } = parseArgs({
+      args: argv,
+      strict: true,
+      options: {
+        target: { type: "string" },
+        port: { type: "string", default: "8788" },
+        host: { type: "string", default: "127.0.0.1" },
+        "allow-origin": { type: "string", default: "http://localhost:4173" },
+        "timeout-ms": { type: "string", default: "15000" },
+      },
+    });
+    if (!values.target) throw new Error("--target is required.");
+    const relay = await startRelay({
+      target: values.target,
+      port: Number(values.port),
+      host: values.host,
+      allowOrigin: values["allow-origin"],
+      timeoutMs: Number(values["timeout-ms"]),
+    });
+    process.stdout.write(
+      `Relay on ${relay.url} → ${values.target}\nPoint the wizard's Tenant URL at ${relay.baseUrl} (allowed origin: ${values["allow-origin"]}).\n`,
+    );
+    for (const signal of ["SIGINT", "SIGTERM"] as const)
+      process.once(signal, () => void relay.close().then(() => process.exit(0)));
+  } catch (e) {
+    process.stderr.write(`${(e as Error).message}\n${usage}\n`);
+    process.exitCode = 2;
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void cli(process.argv.slice(2));

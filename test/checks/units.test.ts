@@ -1,0 +1,57 @@
+// @vitest-environment node
+/** Small pieces: URL judging, body reading and summarising, redaction. */
+import { readCapped, summariseBody } from "../../src/checks/body";
+import { judgeUrl } from "../../src/checks/check-url-format";
+import { redactDeep, redactString } from "../../src/checks/redact";
+
+it.each([
+  ["https://w365.example.com/scim/v2", "pass"],
+  ["https://w365.example.com/scim/v2/", "pass"],
+  ["http://w365.example.com/scim/v2", "bad-url"],
+  ["https://w365.example.com/scim/v2/Users", "bad-url"],
+  ["https://w365.example.com/scim/v2/groups/", "bad-url"],
+  ["https://w365.example.com/scim/v2?aadOptscim062020", "bad-url"],
+  ["https://w365.example.com/scim/v2#x", "bad-url"],
+  [" https://w365.example.com/scim/v2", "bad-url"],
+  ["https://user:pw@w365.example.com/scim", "bad-url"],
+  ["w365.example.com/scim", "bad-url"],
+  ["ftp://w365.example.com/scim", "bad-url"],
+  ["", "bad-url"],
+])("url-format %j → %s", (url, outcome) => {
+  expect(judgeUrl(url).outcome).toBe(outcome);
+});
+
+it("reads a body up to the cap, then cancels the stream", async () => {
+  let cancelled = false;
+  const stream = new ReadableStream<Uint8Array>({
+    pull(controller) {
+      controller.enqueue(new Uint8Array(1000).fill(65));
+    },
+    cancel() {
+      cancelled = true;
+    },
+  });
+  const body = await readCapped(new Response(stream), 2500);
+  expect(body).toMatchObject({ truncated: true });
+  expect(body.text).toHaveLength(2500);
+  expect(cancelled).toBe(true);
+  expect(await readCapped(new Response("short"), 2500)).toEqual({ text: "short", truncated: false });
+});
+
+it("summarises HTML as one line of text, without markup or scripts", () => {
+  const page =
+    "<!DOCTYPE html><html><head><title>Sign in</title><script>alert(1)</script></head><body><h1>Sign in</h1><p>Use your   account</p></body></html>";
+  expect(summariseBody(page)).toBe("HTML page: Sign in Use your account");
+  expect(summariseBody("plain\n text")).toBe("plain text");
+  expect(summariseBody("x".repeat(500))?.length).toBeLessThanOrEqual(160);
+  expect(summariseBody("  ")).toBeUndefined();
+});
+
+it("redacts keys, also URL-encoded, and ignores absurdly short ones", () => {
+  expect(redactString("Bearer s3cr3t+key/x and s3cr3t%2Bkey%2Fx", ["s3cr3t+key/x"])).toBe("Bearer •••• and ••••");
+  expect(redactString("a b c", ["a"])).toBe("a b c");
+  expect(redactDeep({ list: [{ note: "tok-12345" }], n: 1 }, ["tok-12345"])).toEqual({
+    list: [{ note: "••••" }],
+    n: 1,
+  });
+});

@@ -108,6 +108,7 @@ export const messages = {
     demoBadge: "Simulation",
     demoFaults: "Simulated problems",
   },
+  embed: { openFull: "Open in the full troubleshooter" },
   notFound: { heading: "Page not found", body: "This address does not lead anywhere.", home: "See all guides" },
   error: {
     heading: "Something went wrong",

@@ -22,8 +22,13 @@ const TYPES: Record<string, string> = {
   ".md": "text/markdown; charset=utf-8",
 };
 
-export function contentSecurityPolicy(path: string): string {
-  const framing = path.startsWith("/embed") ? "frame-ancestors *" : "frame-ancestors 'self'";
+/**
+ * Who may frame the embed: any origin by default, or the space-separated list in
+ * EMBED_FRAME_ANCESTORS (e.g. "https://help.example.com https://*.zendesk.com").
+ * The rest of the app may only be framed by itself.
+ */
+export function contentSecurityPolicy(path: string, embedAncestors = process.env.EMBED_FRAME_ANCESTORS || "*"): string {
+  const framing = isEmbedPath(path) ? `frame-ancestors ${embedAncestors}` : "frame-ancestors 'self'";
   return [
     "default-src 'self'",
     "script-src 'self'",
@@ -39,12 +44,15 @@ export function contentSecurityPolicy(path: string): string {
   ].join("; ");
 }
 
+const isEmbedPath = (path: string) => path === "/embed" || path.startsWith("/embed/");
+
 function securityHeaders(path: string): Record<string, string> {
   return {
     "Content-Security-Policy": contentSecurityPolicy(path),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    "Cross-Origin-Opener-Policy": "same-origin",
+    // A framed embed must keep its opener relationship with the host; the app itself isolates.
+    ...(isEmbedPath(path) ? {} : { "Cross-Origin-Opener-Policy": "same-origin" }),
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
 }

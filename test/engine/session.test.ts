@@ -4,6 +4,7 @@ import { fromPromise } from "xstate";
 import { CHECK_CATALOG } from "../../src/checks/catalog";
 import { type CheckResultLike, compileFlow } from "../../src/engine/compile";
 import { parseFlowSource } from "../../src/engine/parse";
+import { decisionsTo } from "../../src/engine/path-to-step";
 import type { Flow } from "../../src/engine/schema";
 import { checkPhase, currentStepId, type Decision, replay } from "../../src/engine/session";
 import { Walk } from "../../src/engine/walk";
@@ -151,5 +152,23 @@ describe("Walk", () => {
 
   test("refuses to start from a list that does not fit", () => {
     expect(() => new Walk(machine, [{ step: "nowhere", kind: "next" }])).toThrow(/walk is at "intro"/);
+  });
+});
+
+describe("decisionsTo", () => {
+  test("finds the fewest decisions to a step, and they replay there", () => {
+    const decisions = decisionsTo(flow, "lookup");
+    expect(decisions).toEqual([
+      { step: "intro", kind: "next" },
+      { step: "which", kind: "choice", choice: "error" },
+      { step: "email", kind: "input" },
+    ]);
+    const replayed = replay(machine, decisions ?? []);
+    expect(replayed.ok && currentStepId(replayed.snapshot)).toBe("lookup");
+  });
+
+  test("the start step needs no decision; an unknown step has no path", () => {
+    expect(decisionsTo(flow, "intro")).toEqual([]);
+    expect(decisionsTo(flow, "nowhere")).toBeUndefined();
   });
 });

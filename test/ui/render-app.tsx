@@ -3,12 +3,12 @@ import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { StrictMode } from "react";
 import { createMemoryRouter, RouterProvider } from "react-router";
-import { routes } from "../../src/app/routes";
+import { createRoutes } from "../../src/app/routes";
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
 import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
 import { demoHandlers } from "../../src/demo/msw-handlers";
 import { createDemoTenant } from "../../src/demo/simulator";
-import { ConnectionProvider, type DemoTenantAccess } from "../../src/features/connection/connection-context";
+import type { DemoTenantAccess } from "../../src/features/connection/connection-context";
 import { type WizardEvent, WizardEventsProvider } from "../../src/features/wizard/wizard-events";
 
 /** The demo tenant over MSW in Node, the same handlers the browser worker uses. */
@@ -32,14 +32,18 @@ export interface RenderOptions {
 
 /** The whole app on a memory router, optionally under StrictMode, recording wizard events. */
 export function renderApp(path: string, options: RenderOptions = {}) {
+  const routes = createRoutes({
+    demo: options.demo,
+    faults: options.faults,
+    initialMode: options.mode,
+    timeoutMs: 2000,
+  });
   const router = createMemoryRouter(routes, { initialEntries: [path] });
   const events: WizardEvent[] = [];
   const ui = (
-    <ConnectionProvider demo={options.demo} initialFaults={options.faults} initialMode={options.mode} timeoutMs={2000}>
-      <WizardEventsProvider value={(e) => events.push(e)}>
-        <RouterProvider router={router} />
-      </WizardEventsProvider>
-    </ConnectionProvider>
+    <WizardEventsProvider value={(e) => events.push(e)}>
+      <RouterProvider router={router} />
+    </WizardEventsProvider>
   );
   const user = userEvent.setup();
   const view = render(options.strict === false ? ui : <StrictMode>{ui}</StrictMode>);

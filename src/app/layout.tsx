@@ -1,4 +1,5 @@
-import { Link, Outlet, useRouteError } from "react-router";
+import { Suspense } from "react";
+import { Link, Outlet } from "react-router";
 import { messages } from "./messages";
 
 export function Layout() {
@@ -14,7 +15,9 @@ export function Layout() {
         <span className="tagline">{messages.tagline}</span>
       </header>
       <main id="main" tabIndex={-1}>
-        <Outlet />
+        <Suspense fallback={<p className="hint">{messages.loading}</p>}>
+          <Outlet />
+        </Suspense>
       </main>
     </>
   );
@@ -29,26 +32,5 @@ export function NotFound() {
         {messages.notFound.home}
       </Link>
     </section>
-  );
-}
-
-/** Whatever broke, the admin sees a way on, never a stack trace. */
-export function RouteError() {
-  const error = useRouteError();
-  // Kept for whoever opens the console; the page itself says nothing technical.
-  console.error("SCIM Troubleshooter: unexpected error", error instanceof Error ? error.message : "unknown");
-  return (
-    <main id="main" className="route-error">
-      <h1>{messages.error.heading}</h1>
-      <p>{messages.error.body}</p>
-      <div className="actions">
-        <button type="button" className="primary" onClick={() => window.location.reload()}>
-          {messages.error.reload}
-        </button>
-        <a className="button" href="/">
-          {messages.notFound.home}
-        </a>
-      </div>
-    </main>
   );
 }

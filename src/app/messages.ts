@@ -6,6 +6,7 @@ export const messages = {
   appName: "SCIM Troubleshooter",
   tagline: "Guided fixes for SCIM provisioning from Microsoft Entra ID into Workspace 365.",
   skipToContent: "Skip to content",
+  loading: "Loading…",
   nav: { home: "All problems", article: "Read as an article", wizard: "Open the guided steps" },
   catalogue: {
     heading: "What went wrong?",

@@ -1,14 +1,26 @@
-import type { RouteObject } from "react-router";
-import { ArticlePage } from "../features/article/article-page";
-import { CataloguePage } from "../features/catalogue/catalogue-page";
+import { lazy } from "react";
+import { Route, Routes } from "react-router";
 import {
   type ConnectionMode,
   ConnectionProvider,
   type DemoTenantAccess,
 } from "../features/connection/connection-context";
-import { EmbedCataloguePage, EmbedLayout, EmbedWizardPage } from "../features/embed/embed-pages";
-import { WizardPage } from "../features/wizard/wizard-page";
-import { Layout, NotFound, RouteError } from "./layout";
+import { EmbedLayout } from "../features/embed/embed-layout";
+import { ErrorBoundary } from "./error-boundary";
+import { Layout, NotFound } from "./layout";
+
+// Each page is its own chunk: the catalogue loads no state machine, the wizard no search index.
+const CataloguePage = lazy(() =>
+  import("../features/catalogue/catalogue-page").then((m) => ({ default: m.CataloguePage })),
+);
+const WizardPage = lazy(() => import("../features/wizard/wizard-page").then((m) => ({ default: m.WizardPage })));
+const ArticlePage = lazy(() => import("../features/article/article-page").then((m) => ({ default: m.ArticlePage })));
+const EmbedWizardPage = lazy(() =>
+  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
+);
+const EmbedCataloguePage = lazy(() =>
+  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedCataloguePage })),
+);
 
 /** What the routes are handed: the demo tenant of this environment and connection defaults. */
 export interface AppServices {
@@ -18,36 +30,35 @@ export interface AppServices {
   timeoutMs?: number;
 }
 
-/** The public routes (DESIGN.md): keep these paths stable, help centers link to them. */
-export function createRoutes(services: AppServices): RouteObject[] {
-  return [
-    {
-      element: (
-        <ConnectionProvider
-          demo={services.demo}
-          initialFaults={services.faults}
-          initialMode={services.initialMode}
-          timeoutMs={services.timeoutMs}
-        >
-          <Layout />
-        </ConnectionProvider>
-      ),
-      errorElement: <RouteError />,
-      children: [
-        { path: "/", element: <CataloguePage /> },
-        { path: "/flows/:flowId", element: <WizardPage /> },
-        { path: "/flows/:flowId/article", element: <ArticlePage /> },
-        { path: "*", element: <NotFound /> },
-      ],
-    },
-    {
-      path: "/embed",
-      element: <EmbedLayout demo={services.demo} />,
-      errorElement: <RouteError />,
-      children: [
-        { index: true, element: <EmbedCataloguePage /> },
-        { path: ":flowId", element: <EmbedWizardPage /> },
-      ],
-    },
-  ];
+/**
+ * The public routes (DESIGN.md): keep these paths stable, help centers link to them.
+ * Declarative routes: the app uses no loaders or actions, and this mode is half the size.
+ */
+export function AppRoutes({ services }: { services: AppServices }) {
+  const site = (
+    <ConnectionProvider
+      demo={services.demo}
+      initialFaults={services.faults}
+      initialMode={services.initialMode}
+      timeoutMs={services.timeoutMs}
+    >
+      <Layout />
+    </ConnectionProvider>
+  );
+  return (
+    <ErrorBoundary>
+      <Routes>
+        <Route element={site}>
+          <Route index element={<CataloguePage />} />
+          <Route path="flows/:flowId" element={<WizardPage />} />
+          <Route path="flows/:flowId/article" element={<ArticlePage />} />
+          <Route path="*" element={<NotFound />} />
+        </Route>
+        <Route path="embed" element={<EmbedLayout demo={services.demo} />}>
+          <Route index element={<EmbedCataloguePage />} />
+          <Route path=":flowId" element={<EmbedWizardPage />} />
+        </Route>
+      </Routes>
+    </ErrorBoundary>
+  );
 }

@@ -15,7 +15,7 @@ test("the app loads and shows its heading, with no console error or CSP violatio
   const { page, problems } = await openPage(context);
   const response = await page.goto(inject("baseUrl"));
   expect(response?.headers()["content-security-policy"]).toContain("script-src 'self'");
-  await expect(page.getByRole("heading", { level: 1, name: "What went wrong?" }).isVisible()).resolves.toBe(true);
+  await page.getByRole("heading", { level: 1, name: "What went wrong?" }).waitFor();
   expect(problems.errors).toEqual([]);
   await context.close();
 });

@@ -2,9 +2,9 @@ import { screen, within } from "@testing-library/react";
 import { renderApp } from "./render-app";
 
 describe.each([true, false])("catalogue (StrictMode: %s)", (strict) => {
-  test("lists every scenario with title, summary and symptoms, and a start-here entry", () => {
+  test("lists every scenario with title, summary and symptoms, and a start-here entry", async () => {
     renderApp("/", { strict });
-    expect(screen.getByRole("heading", { level: 1, name: "What went wrong?" })).toBeInTheDocument();
+    expect(await screen.findByRole("heading", { level: 1, name: "What went wrong?" })).toBeInTheDocument();
     const titles = screen.getAllByRole("heading", { level: 2 }).map((h) => h.textContent);
     expect(titles).toEqual(
       expect.arrayContaining([
@@ -31,7 +31,8 @@ describe.each([true, false])("catalogue (StrictMode: %s)", (strict) => {
     ],
   ])("searching %j finds %j first", async (query, title) => {
     const { user } = renderApp("/", { strict });
-    await user.type(screen.getByRole("searchbox", { name: "Search problems and error messages" }), query);
+    await user.type(await screen.findByRole("searchbox", { name: "Search problems and error messages" }), query);
+    await screen.findByText(/guides? match/);
     const cards = screen.getAllByRole("listitem").filter((li) => within(li).queryByRole("heading"));
     expect(within(cards[0]).getByRole("heading").textContent).toBe(title);
     expect(screen.getByRole("status")).toHaveTextContent(/match/);
@@ -39,7 +40,7 @@ describe.each([true, false])("catalogue (StrictMode: %s)", (strict) => {
 
   test("a search with no hit says so", async () => {
     const { user } = renderApp("/", { strict });
-    await user.type(screen.getByRole("searchbox"), "kubernetes helm chart");
-    expect(screen.getByRole("status")).toHaveTextContent("No guide matches");
+    await user.type(await screen.findByRole("searchbox"), "kubernetes helm chart");
+    expect(await screen.findByText(/No guide matches/)).toBeInTheDocument();
   });
 });

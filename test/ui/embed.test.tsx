@@ -56,13 +56,14 @@ describe.each([true, false])("embed route (StrictMode: %s)", (strict) => {
   test("the demo tenant is off unless the host allows it", async () => {
     renderApp("/embed/test-connection?start=probe", { strict, demo: demo.access });
     await screen.findByRole("heading", { level: 1, name: "Test the connection the way Entra does" });
+    expect(await screen.findByRole("radio", { name: "My SCIM endpoint" })).toBeChecked();
     expect(screen.queryByRole("radio", { name: /Demo tenant/ })).toBeNull();
   });
 
   test("with demo=1 the demo tenant is offered", async () => {
     renderApp("/embed/test-connection?start=probe&demo=1", { strict, demo: demo.access });
     await screen.findByRole("heading", { level: 1, name: "Test the connection the way Entra does" });
-    expect(screen.getByRole("radio", { name: /Demo tenant/ })).toBeChecked();
+    expect(await screen.findByRole("radio", { name: /Demo tenant/ })).toBeChecked();
   });
 
   test("/embed shows the catalogue, its links staying in the embed", async () => {

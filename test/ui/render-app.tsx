@@ -2,8 +2,8 @@ import { render } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { StrictMode } from "react";
-import { createMemoryRouter, RouterProvider } from "react-router";
-import { createRoutes } from "../../src/app/routes";
+import { MemoryRouter, useLocation } from "react-router";
+import { AppRoutes } from "../../src/app/routes";
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
 import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
 import { demoHandlers } from "../../src/demo/msw-handlers";
@@ -32,26 +32,31 @@ export interface RenderOptions {
 
 /** The whole app on a memory router, optionally under StrictMode, recording wizard events. */
 export function renderApp(path: string, options: RenderOptions = {}) {
-  const routes = createRoutes({
-    demo: options.demo,
-    faults: options.faults,
-    initialMode: options.mode,
-    timeoutMs: 2000,
-  });
-  const router = createMemoryRouter(routes, { initialEntries: [path] });
+  const services = { demo: options.demo, faults: options.faults, initialMode: options.mode, timeoutMs: 2000 };
   const events: WizardEvent[] = [];
+  let location = path;
   const ui = (
-    <WizardEventsProvider value={(e) => events.push(e)}>
-      <RouterProvider router={router} />
-    </WizardEventsProvider>
+    <MemoryRouter initialEntries={[path]}>
+      <WizardEventsProvider value={(e) => events.push(e)}>
+        <AppRoutes services={services} />
+      </WizardEventsProvider>
+      <LocationProbe onChange={(at) => (location = at)} />
+    </MemoryRouter>
   );
   const user = userEvent.setup();
   const view = render(options.strict === false ? ui : <StrictMode>{ui}</StrictMode>);
-  return { ...view, router, events, user };
+  return { ...view, events, user, location: () => location };
 }
 
 /** The URL the app would put on the clipboard, without the origin. */
 export function pathOf(url: string): string {
   const parsed = new URL(url);
   return parsed.pathname + parsed.search;
+}
+
+/** Reports the memory router's current path and query, so tests can scan the "URL". */
+function LocationProbe({ onChange }: { onChange: (at: string) => void }) {
+  const location = useLocation();
+  onChange(location.pathname + location.search);
+  return null;
 }

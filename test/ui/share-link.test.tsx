@@ -1,6 +1,7 @@
 import { screen } from "@testing-library/react";
 import type { Decision } from "../../src/engine/session";
-import { findFlow, machineFor } from "../../src/features/flows/flow-registry";
+import { findFlow } from "../../src/features/flows/flow-list";
+import { machineFor } from "../../src/features/flows/flow-machines";
 import { decodeShare, encodeShare, MAX_SHARE_LENGTH } from "../../src/features/share/share-link";
 import { pathOf, renderApp } from "./render-app";
 

@@ -42,7 +42,7 @@ describe.each([true, false])("wizard (StrictMode: %s)", (strict) => {
     await user.type(await screen.findByRole("textbox", { name: /UPN/ }), "megan.bowen@contoso.example");
     await user.click(screen.getByRole("button", { name: "Continue" }));
     await heading("Compare the user in the workspace with Entra");
-    expect(screen.getByText(/GET \/scim\/v2\/Users\?filter=/)).toBeInTheDocument();
+    expect(await screen.findByText(/GET \/scim\/v2\/Users\?filter=/)).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: "Run check" }));
     const status = screen.getByRole("status", { name: "Check result" });
     await waitFor(() => expect(status).toHaveTextContent(/upn-mismatch/));
@@ -57,7 +57,7 @@ describe.each([true, false])("wizard (StrictMode: %s)", (strict) => {
     await user.click(await screen.findByRole("button", { name: "Done, next step" }));
     await user.click(await screen.findByRole("button", { name: /No: I saw an error/ }));
     await heading("Check the form of the Tenant URL");
-    expect(screen.getByRole("button", { name: "Run check" })).toBeDisabled();
+    expect(await screen.findByRole("button", { name: "Run check" })).toBeDisabled();
     expect(screen.getByText("Enter your SCIM base URL first.")).toBeInTheDocument();
     await user.click(screen.getByRole("button", { name: /Skip the live checks/ }));
     expect(await heading("Check that the key is valid")).toBeInTheDocument();

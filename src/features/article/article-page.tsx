@@ -2,7 +2,7 @@ import { Link, useParams } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { Step } from "../../engine/schema";
-import { findFlow } from "../flows/flow-registry";
+import { findFlow } from "../flows/flow-list";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "../wizard/warnings";
 

@@ -1,17 +1,39 @@
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
 import { messages } from "../../app/messages";
-import { allFlows } from "../flows/flow-registry";
-import { createFlowSearch } from "./flow-search";
+import { allFlows } from "../flows/flow-list";
 
 const TRIAGE = "triage";
+const scenarios = allFlows.filter((f) => f.id !== TRIAGE);
+const everyScenario = scenarios.map((f) => f.id);
+
+type Search = (query: string) => string[];
+let searchIndex: Promise<Search> | undefined;
+
+/**
+ * The ids matching `query`, best first; every scenario while the box is empty.
+ * The index (and its library) loads with the first keystroke, not with the page.
+ */
+function useFlowSearch(query: string): { ids: string[]; pending: boolean } {
+  const [result, setResult] = useState({ query: "", ids: everyScenario });
+  useEffect(() => {
+    if (!query.trim()) return setResult({ query, ids: everyScenario });
+    let current = true;
+    searchIndex ??= import("./flow-search").then((m) => m.createFlowSearch(scenarios));
+    searchIndex.then((search) => current && setResult({ query, ids: search(query) }));
+    return () => {
+      current = false;
+    };
+  }, [query]);
+  if (!query.trim()) return { ids: everyScenario, pending: false };
+  return { ids: result.ids, pending: result.query !== query };
+}
 
 /** `/`: every scenario, a search box, and the triage entry for admins who are not sure. */
 export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { flowHref?: (id: string) => string }) {
-  const search = useMemo(() => createFlowSearch(allFlows.filter((f) => f.id !== TRIAGE)), []);
   const [query, setQuery] = useState("");
+  const { ids, pending } = useFlowSearch(query);
   const searchId = useId();
-  const ids = search(query);
   const shown = ids.flatMap((id) => allFlows.find((f) => f.id === id) ?? []);
   const triage = allFlows.find((f) => f.id === TRIAGE);
 
@@ -37,7 +59,7 @@ export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { f
         />
       </search>
       <p role="status" className="result-count">
-        {query.trim()
+        {query.trim() && !pending
           ? shown.length > 0
             ? messages.catalogue.results(shown.length)
             : messages.catalogue.noResults

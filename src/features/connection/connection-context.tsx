@@ -1,5 +1,4 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { runCheck } from "../../checks/run";
 import type { CheckResult, CheckTarget } from "../../checks/types";
 import type { CheckRequest } from "../../engine/compile";
 
@@ -81,8 +80,12 @@ export function ConnectionProvider(props: {
         await demo.prepare(s.faults);
         target = demo.target;
       } else {
-        target = { baseUrl: effectiveBaseUrl(s), token: s.token, previousToken: s.previousToken || undefined };
+        // url-format judges the address the admin typed; only requests go through the relay.
+        const baseUrl = request.check === "url-format" ? s.baseUrl.trim() : effectiveBaseUrl(s);
+        target = { baseUrl, token: s.token, previousToken: s.previousToken || undefined };
       }
+      // The checks load with the first check run: most walks never run one.
+      const { runCheck } = await import("../../checks/run");
       return runCheck(request.check, target, request.params, { timeoutMs, signal });
     },
     [demo, timeoutMs],

@@ -1,4 +1,4 @@
-import { useId, useState } from "react";
+import { useId, useLayoutEffect, useRef, useState } from "react";
 import { messages } from "../../app/messages";
 import { useConnection } from "./connection-context";
 
@@ -9,8 +9,10 @@ export function ConnectionPanel() {
   const id = useId();
   const demoOn = demo !== undefined;
   const mode = demoOn ? settings.mode : "endpoint";
+  // Open at first when the endpoint still needs a token; from then on the admin decides.
+  const [open, setOpen] = useState(mode === "endpoint" && !settings.token);
   return (
-    <details className="connection" open={mode === "endpoint" && !settings.token}>
+    <details className="connection" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
         {messages.connection.heading}:{" "}
         {mode === "demo" ? (
@@ -56,21 +58,18 @@ export function ConnectionPanel() {
             onChange={(e) => update({ baseUrl: e.target.value })}
           />
           <label htmlFor={`${id}-token`}>{messages.connection.token}</label>
-          <input
+          <SecretField
             id={`${id}-token`}
-            type="password"
-            autoComplete="off"
             value={settings.token}
-            onChange={(e) => update({ token: e.target.value })}
-            aria-describedby={`${id}-token-hint`}
+            onChange={(token) => update({ token })}
+            describedBy={`${id}-token-hint`}
           />
           <label htmlFor={`${id}-previous`}>{messages.connection.previousToken}</label>
-          <input
+          <SecretField
             id={`${id}-previous`}
-            type="password"
-            autoComplete="off"
             value={settings.previousToken}
-            onChange={(e) => update({ previousToken: e.target.value })}
+            onChange={(previousToken) => update({ previousToken })}
+            describedBy={`${id}-token-hint`}
           />
           <p id={`${id}-token-hint`} className="hint">
             {messages.connection.tokenHint}
@@ -131,5 +130,28 @@ export function ConnectionPanel() {
         )
       )}
     </details>
+  );
+}
+
+/**
+ * A password field that keeps its value in the DOM property only. React mirrors
+ * a controlled value into the `value` attribute, which would put the token in
+ * the page source; setting the property directly never does.
+ */
+function SecretField(props: { id: string; value: string; onChange: (value: string) => void; describedBy: string }) {
+  const ref = useRef<HTMLInputElement>(null);
+  useLayoutEffect(() => {
+    if (ref.current && ref.current.value !== props.value) ref.current.value = props.value;
+  }, [props.value]);
+  return (
+    <input
+      ref={ref}
+      id={props.id}
+      type="password"
+      autoComplete="off"
+      spellCheck={false}
+      onChange={(e) => props.onChange(e.target.value)}
+      aria-describedby={props.describedBy}
+    />
   );
 }

@@ -3,7 +3,7 @@ import { Link } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { StepOf } from "../../engine/schema";
-import { findFlow } from "../flows/flow-registry";
+import { findFlow } from "../flows/flow-list";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";
 

@@ -5,7 +5,7 @@ import type { BuiltFlow } from "../../engine/built-flow";
 import type { CheckRequest, CheckResultLike } from "../../engine/compile";
 import type { Decision } from "../../engine/session";
 import { Walk } from "../../engine/walk";
-import { machineFor } from "../flows/flow-registry";
+import { machineFor } from "../flows/flow-machines";
 
 export type CheckRunner = (request: CheckRequest, signal: AbortSignal) => Promise<CheckResult>;
 

@@ -1,14 +1,14 @@
-import { useEffect, useId, useRef } from "react";
+import { lazy, Suspense, useEffect, useId, useRef } from "react";
 import { Link } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowEvent } from "../../engine/compile";
 import { checkPhase, currentStepId, type Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
-import { stepOf, stepsToOutcome } from "../flows/flow-registry";
+import { stepOf } from "../flows/flow-list";
+import { stepsToOutcome } from "../flows/flow-machines";
 import { saveWalk } from "../share/saved-walk";
 import { SharePanel } from "../share/share-panel";
-import { CheckStep } from "./check-step";
 import { InputStep } from "./input-step";
 import { InstructionStep } from "./instruction-step";
 import { OutcomeStep } from "./outcome-step";
@@ -16,6 +16,9 @@ import { QuestionStep } from "./question-step";
 import { useWalk } from "./use-walk";
 import { WhereBadge } from "./where-badge";
 import { useWizardEvents } from "./wizard-events";
+
+// Check steps bring the SCIM client along: load them only when a walk reaches one.
+const CheckStep = lazy(() => import("./check-step").then((m) => ({ default: m.CheckStep })));
 
 export interface WalkViewProps {
   flow: BuiltFlow;
@@ -88,17 +91,19 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
           />
         )}
         {step.kind === "check" && phase && (
-          <CheckStep
-            key={stepId}
-            flow={flow}
-            step={step}
-            phase={phase}
-            context={snapshot.context}
-            onRun={() => send({ type: phase === "ready" ? "check.run" : "check.retry" })}
-            onCancel={() => send({ type: "check.cancel" })}
-            onResolve={(result) => send({ type: "check.resolve", outcome: result.outcome, result })}
-            onManual={() => send({ type: "check.manual" })}
-          />
+          <Suspense fallback={<p className="hint">{messages.loading}</p>}>
+            <CheckStep
+              key={stepId}
+              flow={flow}
+              step={step}
+              phase={phase}
+              context={snapshot.context}
+              onRun={() => send({ type: phase === "ready" ? "check.run" : "check.retry" })}
+              onCancel={() => send({ type: "check.cancel" })}
+              onResolve={(result) => send({ type: "check.resolve", outcome: result.outcome, result })}
+              onManual={() => send({ type: "check.manual" })}
+            />
+          </Suspense>
         )}
         {step.kind === "outcome" && (
           <OutcomeStep

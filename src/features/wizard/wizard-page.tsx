@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { messages } from "../../app/messages";
-import { findFlow, machineFor } from "../flows/flow-registry";
+import { findFlow } from "../flows/flow-list";
+import { machineFor } from "../flows/flow-machines";
 import { BadLink } from "../share/bad-link";
 import { loadWalk, saveWalk } from "../share/saved-walk";
 import { decodeShare, SHARE_PARAM } from "../share/share-link";

@@ -1,20 +1,11 @@
-import { flows } from "virtual:flows";
 import { CHECK_CATALOG } from "../../checks/catalog";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { compileFlow, type FlowMachine } from "../../engine/compile";
 import { distanceToOutcome } from "../../engine/graph";
 
-/** The flows built into the app, their machines (compiled once, on first use) and progress data. */
-
-const byId = new Map(flows.map((flow) => [flow.id, flow]));
+/** Each flow's machine, compiled once on first use, and the data behind the progress indicator. */
 const machines = new Map<string, FlowMachine>();
 const distances = new Map<string, Map<string, number>>();
-
-export const allFlows: readonly BuiltFlow[] = flows;
-
-export function findFlow(id: string | undefined): BuiltFlow | undefined {
-  return id === undefined ? undefined : byId.get(id);
-}
 
 export function machineFor(flow: BuiltFlow): FlowMachine {
   let machine = machines.get(flow.id);
@@ -33,8 +24,4 @@ export function stepsToOutcome(flow: BuiltFlow, stepId: string): number {
     distances.set(flow.id, distance);
   }
   return distance.get(stepId) ?? 0;
-}
-
-export function stepOf(flow: BuiltFlow, stepId: string) {
-  return flow.steps.find((s) => s.id === stepId);
 }

@@ -1,0 +1,32 @@
+import { Suspense, useMemo } from "react";
+import { Outlet, useSearchParams } from "react-router";
+import { messages } from "../../app/messages";
+import { parseEmbedQuery } from "../../embed-loader/options";
+import { ConnectionProvider, type DemoTenantAccess } from "../connection/connection-context";
+import { WizardEventsProvider } from "../wizard/wizard-events";
+import { postToHost, useReportHeight } from "./embed-host";
+import { useEmbedTheme } from "./embed-theme";
+
+export function useEmbedOptions() {
+  const [search] = useSearchParams();
+  return useMemo(() => parseEmbedQuery(search), [search]);
+}
+
+/** The embed chrome: no site header, the host's theme, events and height sent to the host. */
+export function EmbedLayout({ demo }: { demo?: DemoTenantAccess }) {
+  const options = useEmbedOptions();
+  useEmbedTheme(options);
+  useReportHeight();
+  return (
+    // The demo tenant is off in embeds unless the host asks for it (demo=1).
+    <ConnectionProvider demo={options.demo ? demo : undefined}>
+      <WizardEventsProvider value={postToHost}>
+        <main id="main" className="embed">
+          <Suspense fallback={<p className="hint">{messages.loading}</p>}>
+            <Outlet />
+          </Suspense>
+        </main>
+      </WizardEventsProvider>
+    </ConnectionProvider>
+  );
+}

@@ -105,6 +105,14 @@ addEventListener('fetch', function (event) {
     return
   }
 
+  // SCIM Troubleshooter (the one change to the file `msw init` writes; test/security/demo-worker.test.ts
+  // holds it in place): only the simulated demo tenant is the worker's business. Every other
+  // request, above all one to a real SCIM endpoint with its token, bypasses the worker and never
+  // reaches the page as a message.
+  if (new URL(event.request.url).hostname !== 'demo-tenant.scim-troubleshooter.invalid') {
+    return
+  }
+
   // Bypass all requests when there are no active clients.
   // Prevents the self-unregistered worked from handling requests
   // after it's been terminated (still remains active until the next reload).

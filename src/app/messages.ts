@@ -73,7 +73,7 @@ export const messages = {
   },
   share: {
     shareLink: "Share link",
-    includeAnswers: "Include my answers (UPN, e-mail) in the link",
+    includeAnswers: "Include my answers (UPN, e-mail) in the link and the summary",
     copied: "Link copied to the clipboard.",
     copyFailed: "Copy failed. Select the link below and copy it yourself.",
     copySummary: "Copy summary",

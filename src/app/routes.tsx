@@ -6,6 +6,7 @@ import {
   type DemoTenantAccess,
 } from "../features/connection/connection-context";
 import { EmbedLayout } from "../features/embed/embed-layout";
+import { loadFlow } from "../features/flows/flow-loader";
 import { ErrorBoundary } from "./error-boundary";
 import { Layout, NotFound } from "./layout";
 
@@ -13,7 +14,8 @@ import { Layout, NotFound } from "./layout";
 const CataloguePage = lazy(() =>
   import("../features/catalogue/catalogue-page").then((m) => ({ default: m.CataloguePage })),
 );
-const WizardPage = lazy(() => import("../features/wizard/wizard-page").then((m) => ({ default: m.WizardPage })));
+const wizardChunk = () => import("../features/wizard/wizard-page");
+const WizardPage = lazy(() => wizardChunk().then((m) => ({ default: m.WizardPage })));
 const ArticlePage = lazy(() => import("../features/article/article-page").then((m) => ({ default: m.ArticlePage })));
 const EmbedWizardPage = lazy(() =>
   import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
@@ -21,6 +23,16 @@ const EmbedWizardPage = lazy(() =>
 const EmbedCataloguePage = lazy(() =>
   import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedCataloguePage })),
 );
+
+/**
+ * Starts fetching what the first page needs before React renders, so that
+ * the page chunk and the flow chunk load side by side, not one after the other.
+ */
+export function preloadRoute(pathname: string): void {
+  const flowId = /^\/(?:flows|embed)\/([a-z0-9-]+)/.exec(pathname)?.[1];
+  if (flowId) void loadFlow(flowId);
+  if (pathname.startsWith("/flows/") && !pathname.endsWith("/article")) void wizardChunk();
+}
 
 /** What the routes are handed: the demo tenant of this environment and connection defaults. */
 export interface AppServices {

@@ -1,29 +1,64 @@
 import type { Plugin } from "vite";
+import type { BuiltFlow, FlowSummary } from "../engine/built-flow.ts";
 import { formatIssue } from "../engine/issues.ts";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files.ts";
 
 /**
- * `import { flows } from "virtual:flows"`: every flow of flows/, parsed,
- * linted and pre-rendered at build time, so no YAML or Markdown parser ships
- * to the browser. A flow with any issue fails the build, naming file and step.
+ * The flows of flows/ as modules, parsed, linted and pre-rendered at build
+ * time, so no YAML or Markdown parser ships to the browser. A flow with any
+ * issue fails the build, naming file and step.
+ *
+ * - `virtual:flows`: every flow (tests, the search index)
+ * - `virtual:flow-summaries`: titles, summaries and symptoms (the catalogue)
+ * - `virtual:flow-loaders`: one lazy chunk per flow (the wizard, the article)
  */
-const ID = "virtual:flows";
-const RESOLVED = `\0${ID}`;
+const ALL = "virtual:flows";
+const SUMMARIES = "virtual:flow-summaries";
+const LOADERS = "virtual:flow-loaders";
+const ONE = "virtual:flow/";
 
 export function flowsPlugin(dir = FLOWS_DIR): Plugin {
+  let cache: BuiltFlow[] | undefined;
+  const built = (addWatchFile: (file: string) => void, fail: (message: string) => never): BuiltFlow[] => {
+    if (cache) return cache;
+    const files = flowFilesIn(dir);
+    for (const file of files) addWatchFile(file);
+    const { flows, issues } = checkFlowFiles(files);
+    if (issues.length > 0) fail(`invalid flows:\n${issues.map(formatIssue).join("\n")}`);
+    cache = flows.map(({ flow }) => buildFlow(flow));
+    return cache;
+  };
   return {
     name: "scim-troubleshooter-flows",
-    resolveId: (id) => (id === ID ? RESOLVED : undefined),
-    load(id) {
-      if (id !== RESOLVED) return;
-      const files = flowFilesIn(dir);
-      for (const file of files) this.addWatchFile(file);
-      const { flows, issues } = checkFlowFiles(files);
-      if (issues.length > 0) {
-        this.error(`invalid flows:\n${issues.map(formatIssue).join("\n")}`);
+    resolveId: (id) => (id === ALL || id === SUMMARIES || id === LOADERS || id.startsWith(ONE) ? `\0${id}` : undefined),
+    watchChange(id) {
+      if (id.startsWith(dir)) cache = undefined;
+    },
+    load(resolved) {
+      if (!resolved.startsWith("\0virtual:flow")) return;
+      const id = resolved.slice(1);
+      const flows = built(
+        (file) => this.addWatchFile(file),
+        (message) => this.error(message),
+      );
+      if (id === ALL) return `export const flows = ${JSON.stringify(flows)};`;
+      if (id === SUMMARIES) {
+        const summaries: FlowSummary[] = flows.map(({ id, title, summary, symptoms, tags }) => ({
+          id,
+          title,
+          summary,
+          symptoms,
+          tags,
+        }));
+        return `export const summaries = ${JSON.stringify(summaries)};`;
       }
-      const built = flows.map(({ flow }) => buildFlow(flow));
-      return `export const flows = ${JSON.stringify(built)};`;
+      if (id === LOADERS) {
+        const entries = flows.map((f) => `${JSON.stringify(f.id)}: () => import(${JSON.stringify(ONE + f.id)})`);
+        return `export const loaders = {\n${entries.join(",\n")}\n};`;
+      }
+      const flow = flows.find((f) => f.id === id.slice(ONE.length));
+      if (!flow) this.error(`no flow "${id.slice(ONE.length)}" in ${dir}`);
+      return `export const flow = ${JSON.stringify(flow)};`;
     },
   };
 }

@@ -9,20 +9,37 @@ const SUMMARY_CHARS = 160;
 
 export interface CappedBody {
   text: string;
+  /** Cut at the cap, or cut off by the server before it was complete. */
   truncated: boolean;
+  /** Why the body cannot be trusted as JSON, when it cannot. */
+  flaw?: "cut-off" | "not-utf8";
 }
 
-/** Reads at most `maxBytes`, then cancels the stream so a huge or endless body cannot hang or flood the check. */
-export async function readCapped(res: Response, maxBytes: number): Promise<CappedBody> {
+/**
+ * Reads at most `maxBytes`, then cancels the stream so a huge or endless body cannot hang or
+ * flood the check. A connection closed mid-body is a cut-off answer, not "no answer"; only an
+ * abort (our own timeout) propagates.
+ */
+export async function readCapped(res: Response, maxBytes: number, signal?: AbortSignal): Promise<CappedBody> {
   if (!res.body) return { text: "", truncated: false };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
   let truncated = false;
   let finished = false;
+  let flaw: CappedBody["flaw"];
   try {
     for (;;) {
-      const { done, value } = await reader.read();
+      let chunk: ReadableStreamReadResult<Uint8Array>;
+      try {
+        chunk = await reader.read();
+      } catch (error) {
+        if (signal?.aborted) throw error;
+        flaw = "cut-off";
+        truncated = true;
+        break;
+      }
+      const { done, value } = chunk;
       if (done) {
         finished = true;
         break;
@@ -51,7 +68,15 @@ export async function readCapped(res: Response, maxBytes: number): Promise<Cappe
     bytes.set(chunk, offset);
     offset += chunk.byteLength;
   }
-  return { text: new TextDecoder().decode(bytes), truncated };
+  if (!truncated) {
+    // JSON between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are no SCIM answer.
+    try {
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), truncated };
+    } catch {
+      flaw = "not-utf8";
+    }
+  }
+  return { text: new TextDecoder().decode(bytes), truncated, flaw };
 }
 
 export function parseJson(text: string): unknown {

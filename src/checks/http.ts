@@ -79,28 +79,33 @@ export async function send(url: string, token: string, limits: Limits): Promise<
         evidence.note =
           "The endpoint redirected; the browser does not reveal where, and the redirect was not followed.";
       } else if (res.status >= 300 && res.status < 400 && location) {
-        const next = new URL(location, current);
-        if (next.origin === new URL(current).origin && hop < MAX_SAME_ORIGIN_REDIRECTS) {
+        const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
+        if (!next) {
+          evidence.note = "Redirect to an address that is not a valid URL; not followed.";
+        } else if (next.origin === new URL(current).origin && hop < MAX_SAME_ORIGIN_REDIRECTS) {
           void res.body?.cancel().catch(() => undefined);
           evidence.note = `Followed a redirect from ${pathOf(url)}.`;
           current = next.href;
           continue;
+        } else if (next.origin === new URL(current).origin)
+          evidence.note = "Too many redirects; stopped following them.";
+        else {
+          const where = next.host ? `another host (${next.host})` : `a ${next.protocol} address`;
+          evidence.note = `Redirect to ${where} not followed: the key is never sent elsewhere.`;
         }
-        evidence.note =
-          next.origin === new URL(current).origin
-            ? "Too many redirects; stopped following them."
-            : `Redirect to another host (${next.host}) not followed: the key is never sent elsewhere.`;
       }
-      const body = await Promise.race([readCapped(res, limits.maxBodyBytes), aborted]);
+      const body = await Promise.race([readCapped(res, limits.maxBodyBytes, controller.signal), aborted]);
       stamp();
-      const json = body.truncated ? undefined : parseJson(body.text);
+      const json = body.truncated || body.flaw ? undefined : parseJson(body.text);
       const scimError = scimErrorFields(json);
       if (scimError?.scimType) evidence.scimType = scimError.scimType;
       if (scimError?.detail) evidence.detail = scimError.detail;
       // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
       const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(body.text) : undefined;
       if (summary) evidence.bodySummary = summary;
-      if (body.truncated) {
+      if (body.flaw === "cut-off") evidence.note = "The connection closed before the body was complete.";
+      else if (body.flaw === "not-utf8") evidence.note = "The body is not valid UTF-8, so it cannot be SCIM JSON.";
+      else if (body.truncated) {
         evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
       }
       return { kind: "response", status: res.status, text: body.text, truncated: body.truncated, json, evidence };

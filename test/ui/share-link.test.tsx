@@ -115,7 +115,7 @@ describe.each([true, false])("share link in the app (StrictMode: %s)", (strict) 
     expect(await screen.findByRole("heading", { level: 1, name: "Are the UPNs different?" })).toBeInTheDocument();
     await first.user.click(screen.getByRole("checkbox", { name: /Include my answers/ }));
     await first.user.click(screen.getByRole("button", { name: "Share link" }));
-    expect(screen.getByText("Link copied to the clipboard.")).toBeInTheDocument();
+    expect(await screen.findByText("Link copied to the clipboard.")).toBeInTheDocument();
     const link = await clipboardText();
     first.unmount();
     sessionStorage.clear(); // a fresh browser
@@ -128,6 +128,7 @@ describe.each([true, false])("share link in the app (StrictMode: %s)", (strict) 
     const { user } = renderApp(`/flows/error-500?s=${valid}`, { strict });
     await screen.findByRole("heading", { level: 1, name: "Are the UPNs different?" });
     await user.click(screen.getByRole("button", { name: "Share link" }));
+    await screen.findByText("Link copied to the clipboard.");
     const link = await clipboardText();
     expect(link).toMatch(/\/flows\/error-500\?s=/);
     const param = new URL(link).searchParams.get("s") ?? "";

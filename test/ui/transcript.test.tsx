@@ -39,7 +39,7 @@ describe.each([true, false])("summary and secrets (StrictMode: %s)", (strict) =>
   test("Copy summary holds flow, date, version, steps, choices and evidence, but no token and no e-mail", async () => {
     const { user, logged, location } = await walkWithToken(strict);
     await user.click(screen.getByRole("button", { name: "Copy summary" }));
-    expect(screen.getByText("Summary copied to the clipboard.")).toBeInTheDocument();
+    expect(await screen.findByText("Summary copied to the clipboard.")).toBeInTheDocument();
     const text = await navigator.clipboard.readText();
     expect(text).toContain("# SCIM Troubleshooter: Error 500 when you first activate SCIM");
     expect(text).toMatch(/- Date: \d{4}-\d\d-\d\dT/);
@@ -62,6 +62,7 @@ describe.each([true, false])("summary and secrets (StrictMode: %s)", (strict) =>
     const { user } = await walkWithToken(strict);
     await user.click(screen.getByRole("checkbox", { name: /Include my answers/ }));
     await user.click(screen.getByRole("button", { name: "Copy summary" }));
+    await screen.findByText("Summary copied to the clipboard.");
     const text = await navigator.clipboard.readText();
     expect(text).toContain(`\`${MAIL}\``);
     expect(text).not.toContain(DEMO_TOKEN);

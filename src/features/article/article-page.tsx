@@ -2,13 +2,15 @@ import { Link, useParams } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { Step } from "../../engine/schema";
-import { findFlow } from "../flows/flow-list";
+import { findSummary, useFlow } from "../flows/flow-loader";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "../wizard/warnings";
 
 /** `/flows/:flowId/article`: the whole flow as one printable document, every branch included. */
 export function ArticlePage() {
-  const flow = findFlow(useParams().flowId);
+  const loaded = useFlow(useParams().flowId);
+  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
+  const flow = loaded.flow;
   if (!flow) {
     return (
       <section>
@@ -109,7 +111,7 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
         </>
       );
     case "outcome": {
-      const target = step.flow ? findFlow(step.flow) : undefined;
+      const target = findSummary(step.flow);
       return (
         <p className={`result-badge result-${step.result}`}>
           {messages.article.outcome}: {messages.outcome[step.result]}

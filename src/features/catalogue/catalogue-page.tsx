@@ -1,10 +1,10 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
 import { messages } from "../../app/messages";
-import { allFlows } from "../flows/flow-list";
+import { flowSummaries } from "../flows/flow-loader";
 
 const TRIAGE = "triage";
-const scenarios = allFlows.filter((f) => f.id !== TRIAGE);
+const scenarios = flowSummaries.filter((f) => f.id !== TRIAGE);
 const everyScenario = scenarios.map((f) => f.id);
 
 type Search = (query: string) => string[];
@@ -19,7 +19,7 @@ function useFlowSearch(query: string): { ids: string[]; pending: boolean } {
   useEffect(() => {
     if (!query.trim()) return setResult({ query, ids: everyScenario });
     let current = true;
-    searchIndex ??= import("./flow-search").then((m) => m.createFlowSearch(scenarios));
+    searchIndex ??= import("./flow-search").then((m) => m.createFlowSearch(m.allFlows.filter((f) => f.id !== TRIAGE)));
     searchIndex.then((search) => current && setResult({ query, ids: search(query) }));
     return () => {
       current = false;
@@ -34,8 +34,8 @@ export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { f
   const [query, setQuery] = useState("");
   const { ids, pending } = useFlowSearch(query);
   const searchId = useId();
-  const shown = ids.flatMap((id) => allFlows.find((f) => f.id === id) ?? []);
-  const triage = allFlows.find((f) => f.id === TRIAGE);
+  const shown = ids.flatMap((id) => flowSummaries.find((f) => f.id === id) ?? []);
+  const triage = flowSummaries.find((f) => f.id === TRIAGE);
 
   return (
     <div className="catalogue">

@@ -2,6 +2,9 @@ import MiniSearch from "minisearch";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { plainText } from "../../engine/rich-text";
 
+// The whole flows come with the search: its index needs every step's text.
+export { allFlows } from "../flows/flow-list";
+
 /**
  * Full-text search over the flows, tolerant of small typos ("secrte token")
  * and word starts ("prov" finds "provisioning"). Titles and symptoms weigh

@@ -25,6 +25,7 @@ export interface DemoTenantAccess {
   target: CheckTarget;
   /** Starts (once) or updates the simulation with these faults. */
   prepare(faults: readonly string[]): Promise<void>;
+
   faults: readonly { name: string; label: string }[];
 }
 

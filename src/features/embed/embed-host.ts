@@ -28,7 +28,20 @@ export function useReportHeight(): void {
     };
     const observer = new ResizeObserver(report);
     observer.observe(document.documentElement);
+    // Chromium pauses ResizeObserver (and animation frames) in an off-screen cross-origin
+    // frame, so an embed below the fold would keep a stale height: DOM changes report too,
+    // measuring with a forced layout, which still works there.
+    let pending: ReturnType<typeof setTimeout> | undefined;
+    const mutations = new MutationObserver(() => {
+      clearTimeout(pending);
+      pending = setTimeout(report, 30);
+    });
+    mutations.observe(document.body, { childList: true, subtree: true, characterData: true, attributes: true });
     report();
-    return () => observer.disconnect();
+    return () => {
+      observer.disconnect();
+      mutations.disconnect();
+      clearTimeout(pending);
+    };
   }, []);
 }

@@ -4,7 +4,7 @@ import { messages } from "../../app/messages";
 import { embedPath } from "../../embed-loader/options";
 import { decisionsTo } from "../../engine/path-to-step";
 import { CataloguePage } from "../catalogue/catalogue-page";
-import { findFlow } from "../flows/flow-list";
+import { useFlow } from "../flows/flow-loader";
 import { WalkView } from "../wizard/walk-view";
 import { useEmbedOptions } from "./embed-layout";
 
@@ -12,11 +12,13 @@ import { useEmbedOptions } from "./embed-layout";
 export function EmbedWizardPage() {
   const options = useEmbedOptions();
   const { flowId } = useParams();
-  const flow = findFlow(flowId);
+  const loaded = useFlow(flowId);
+  const flow = loaded.loading ? undefined : loaded.flow;
   const initial = useMemo(
     () => (flow && options.start ? decisionsTo(flow, options.start) : undefined),
     [flow, options],
   );
+  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
   if (!flow) {
     return (
       <section>

@@ -73,7 +73,8 @@ function InlineView({ node }: { node: Inline }) {
 
 function SafeLink({ href, children }: { href: string; children: React.ReactNode }) {
   // The build already refused other schemes; checking again costs nothing.
-  if (href.startsWith("/")) return <a href={href}>{children}</a>;
+  // Same-origin paths only: "//host" and "/\\host" would leave the site in the same tab.
+  if (/^\/(?![/\\])/.test(href)) return <a href={href}>{children}</a>;
   if (!/^(https?:|mailto:)/i.test(href)) return <>{children}</>;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">

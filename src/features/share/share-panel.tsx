@@ -4,7 +4,6 @@ import type { BuiltFlow } from "../../engine/built-flow";
 import type { Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { shareUrl } from "./share-link";
-import { buildTranscript, scrub } from "./transcript";
 
 declare const __APP_VERSION__: string;
 
@@ -22,8 +21,9 @@ export function SharePanel(props: {
   const [fallback, setFallback] = useState<string | undefined>();
   const hasPersonal = flow.steps.some((s) => s.kind === "input" && !s.shareable);
 
-  const transcript = () =>
-    buildTranscript({
+  // The summary code loads on the first click: most walks never copy one.
+  const transcript = async () =>
+    (await import("./transcript")).buildTranscript({
       flow,
       decisions,
       currentStep: props.currentStep,
@@ -33,8 +33,9 @@ export function SharePanel(props: {
       secrets: secrets(),
     });
 
-  const copy = async (text: string, done: string) => {
-    const clean = scrub(text, secrets());
+  const copy = async (text: string | Promise<string>, done: string) => {
+    const { scrub } = await import("./transcript");
+    const clean = scrub(await text, secrets());
     try {
       await navigator.clipboard.writeText(clean);
       setFallback(undefined);
@@ -46,8 +47,8 @@ export function SharePanel(props: {
     }
   };
 
-  const download = () => {
-    const blob = new Blob([transcript()], { type: "text/markdown" });
+  const download = async () => {
+    const blob = new Blob([await transcript()], { type: "text/markdown" });
     const url = URL.createObjectURL(blob);
     const a = document.createElement("a");
     a.href = url;

@@ -1,3 +1,4 @@
+import { useEffect, useRef } from "react";
 import { messages } from "../../app/messages";
 import { plannedRequests } from "../../checks/run";
 import type { CheckResult } from "../../checks/types";
@@ -24,6 +25,7 @@ interface Props {
 
 export function CheckStep({ flow, step, phase, context, ...on }: Props) {
   const connection = useConnection();
+  const actionsRef = useKeepFocus(phase);
   const params = Object.fromEntries(
     Object.entries(step.params ?? {}).map(([param, input]) => [param, context.inputs[input]]),
   );
@@ -60,7 +62,7 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
           </ul>
         </details>
       )}
-      <div className="actions">
+      <div className="actions" ref={actionsRef}>
         {phase === "ready" && (
           <button type="button" className="primary" onClick={on.onRun} disabled={blocker !== undefined}>
             {messages.check.run}
@@ -108,4 +110,24 @@ function safePlan(check: string, baseUrl: string, params: Record<string, string 
   } catch {
     return [];
   }
+}
+
+/**
+ * The button pressed to run, cancel or retry a check is replaced by the next
+ * phase's buttons; keyboard focus would fall to the page. Move it to the
+ * phase's main action (Continue, Retry, Cancel or Run) instead, but only when
+ * focus was lost that way, never away from where the admin is.
+ */
+function useKeepFocus(phase: CheckPhase) {
+  const ref = useRef<HTMLDivElement>(null);
+  const previous = useRef(phase);
+  useEffect(() => {
+    if (previous.current === phase) return;
+    previous.current = phase;
+    const active = document.activeElement;
+    if (active && active !== document.body && !ref.current?.contains(active)) return;
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
+    (buttons.find((b) => b.classList.contains("primary")) ?? buttons[0])?.focus();
+  }, [phase]);
+  return ref;
 }

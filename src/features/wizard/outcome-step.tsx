@@ -1,9 +1,9 @@
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { StepOf } from "../../engine/schema";
-import { findFlow } from "../flows/flow-list";
+import { findSummary } from "../flows/flow-loader";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";
 
@@ -15,7 +15,12 @@ export function OutcomeStep(props: {
 }) {
   const { flow, step } = props;
   const [answered, setAnswered] = useState<boolean | undefined>();
-  const target = step.flow ? findFlow(step.flow) : undefined;
+  // The Yes/No buttons give way to the thanks: focus goes with them rather than to the page.
+  const thanksRef = useRef<HTMLParagraphElement>(null);
+  useEffect(() => {
+    if (answered !== undefined) thanksRef.current?.focus();
+  }, [answered]);
+  const target = findSummary(step.flow);
   const answer = (helpful: boolean) => {
     setAnswered(helpful);
     props.onFeedback(helpful);
@@ -45,7 +50,9 @@ export function OutcomeStep(props: {
             </button>
           </div>
         ) : (
-          <p role="status">{messages.outcome.thanks}</p>
+          <p role="status" tabIndex={-1} ref={thanksRef}>
+            {messages.outcome.thanks}
+          </p>
         )}
       </fieldset>
     </>

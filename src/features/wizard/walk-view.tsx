@@ -1,11 +1,10 @@
 import { lazy, Suspense, useEffect, useId, useRef } from "react";
-import { Link } from "react-router";
+import { Link, useLocation } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowEvent } from "../../engine/compile";
 import { checkPhase, currentStepId, type Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
-import { stepOf } from "../flows/flow-list";
 import { stepsToOutcome } from "../flows/flow-machines";
 import { saveWalk } from "../share/saved-walk";
 import { SharePanel } from "../share/share-panel";
@@ -34,10 +33,13 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
   const { walk, snapshot } = useWalk(flow, initialDecisions, connection.run);
   const emit = useWizardEvents();
   const stepId = currentStepId(snapshot);
-  const step = stepOf(flow, stepId);
+  const step = flow.steps.find((s) => s.id === stepId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  const firstRender = useRef(true);
+  // On the page the browser opened, focus starts at the top; after an in-app move
+  // (a catalogue card, a hand-over) it goes to the step, as after every step change.
+  const arrivedInApp = useLocation().key !== "default";
+  const firstRender = useRef(!arrivedInApp);
 
   useEffect(() => {
     if (persist) saveWalk(flow, walk.decisions);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { messages } from "../../app/messages";
-import { findFlow } from "../flows/flow-list";
+import { useFlow } from "../flows/flow-loader";
 import { machineFor } from "../flows/flow-machines";
 import { BadLink } from "../share/bad-link";
 import { loadWalk, saveWalk } from "../share/saved-walk";
@@ -11,10 +11,14 @@ import { WalkView } from "./walk-view";
 /** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
 export function WizardPage() {
   const { flowId } = useParams();
-  const flow = findFlow(flowId);
+  const loaded = useFlow(flowId);
+  const flow = loaded.loading ? undefined : loaded.flow;
   const [search, setSearch] = useSearchParams();
   const shared = search.get(SHARE_PARAM);
   const [attempt, setAttempt] = useState(0);
+  // A link opened while this guide is showing (in-app navigation) is a new walk too.
+  const [openedLink, setOpenedLink] = useState(shared);
+  if (shared !== null && shared !== openedLink) setOpenedLink(shared);
 
   const opened = useMemo(() => {
     if (!flow) return undefined;
@@ -39,6 +43,7 @@ export function WizardPage() {
     if (opened?.ok && shared !== null) dropShareParam();
   }, [opened, shared, dropShareParam]);
 
+  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
   if (!flow || !opened) return <UnknownFlow id={flowId ?? ""} />;
   if (!opened.ok) {
     const openAtStart = () => {
@@ -50,7 +55,7 @@ export function WizardPage() {
   }
   return (
     <WalkView
-      key={`${flow.id}:${attempt}`}
+      key={`${flow.id}:${attempt}:${openedLink ?? ""}`}
       flow={flow}
       initialDecisions={opened.decisions}
       flowHref={(id) => `/flows/${id}`}

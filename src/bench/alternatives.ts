@@ -1,0 +1,53 @@
+import { execFileSync } from "node:child_process";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { gzipSync } from "node:zlib";
+import react from "@vitejs/plugin-react";
+import { build } from "vite";
+import type { Figure } from "./flows-bench.ts";
+
+/**
+ * The tools admins would use instead, bundled by the same Vite for the
+ * smallest page that shows one step, and weighed the same way (gzipped JS).
+ * They live in their own pinned folder so the app's install stays lean.
+ */
+const DIR = join(import.meta.dirname, "alternatives");
+
+const ENTRIES = [
+  { name: "React 19 + react-dom alone (the floor)", entry: "react-baseline.jsx" },
+  { name: "SurveyJS (survey-core + survey-react-ui)", entry: "surveyjs.jsx" },
+  { name: "Typebot web embed (@typebot.io/js)", entry: "typebot.js" },
+];
+
+function ensureInstalled(): void {
+  if (existsSync(join(DIR, "node_modules", "survey-core"))) return;
+  console.log("bench: installing the alternatives (once) from their lock file…");
+  execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: DIR, stdio: "inherit" });
+}
+
+async function bundledGzip(entry: string): Promise<number> {
+  const outDir = mkdtempSync(join(tmpdir(), "bench-alt-"));
+  try {
+    await build({
+      configFile: false,
+      root: DIR,
+      logLevel: "silent",
+      plugins: [react()],
+      build: { outDir, emptyOutDir: true, minify: true, rolldownOptions: { input: join(DIR, entry) } },
+    });
+    const files = readdirSync(join(outDir, "assets")).filter((f) => f.endsWith(".js"));
+    return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, "assets", f))).length, 0);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+export async function benchAlternatives(): Promise<Figure[]> {
+  ensureInstalled();
+  const figures: Figure[] = [];
+  for (const { name, entry } of ENTRIES) {
+    figures.push({ name, value: `${((await bundledGzip(entry)) / 1024).toFixed(1)} KB`, goal: "(compare)" });
+  }
+  return figures;
+}

@@ -1,0 +1,186 @@
+import { gzipSync } from "node:zlib";
+import type { Browser, Page } from "playwright-core";
+import type { Figure } from "./flows-bench.ts";
+
+/**
+ * Figures from the production build in headless Chromium: JS shipped per
+ * page, time to the first heading, click-to-next-step latency and heap
+ * growth. Medians of repeated runs; nothing here is asserted.
+ */
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+const ms = (value: number) => `${value.toFixed(1)} ms`;
+
+/** Gzipped bytes of every script a fresh page loads until its h1 shows. */
+export async function jsForPage(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const sizes: Promise<number>[] = [];
+  page.on("response", (response) => {
+    if (response.request().resourceType() === "script") {
+      sizes.push(
+        response.body().then(
+          (body) => gzipSync(body).length,
+          () => 0,
+        ),
+      );
+    }
+  });
+  await page.goto(url);
+  await page.locator("h1").first().waitFor();
+  await page.waitForLoadState("networkidle");
+  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  await context.close();
+  return total;
+}
+
+/** Milliseconds from navigation start to the first h1 in the DOM, median of `runs`. */
+export async function timeToHeading(browser: Browser, url: string, runs = 15): Promise<number> {
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const context = await benchContext(browser);
+    const page = await context.newPage();
+    await page.addInitScript(() => {
+      const w = window as unknown as { __h1At?: number };
+      new MutationObserver((_, observer) => {
+        if (document.querySelector("h1")) {
+          w.__h1At = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(url);
+    await page.locator("h1").first().waitFor();
+    times.push(await page.evaluate(() => (window as unknown as { __h1At: number }).__h1At));
+    await context.close();
+  }
+  return median(times);
+}
+
+/**
+ * Clicks through error-500 by its first way on at each step (Start over at an
+ * outcome), timing each click until the next step's h1 is in the DOM.
+ * Returns every latency in ms.
+ */
+async function clickThrough(page: Page, transitions: number, backEvery = 0): Promise<number[]> {
+  return page.evaluate(
+    async ([count, backEvery]) => {
+      const latencies: number[] = [];
+      const h1 = () => document.querySelector("h1")?.textContent ?? "";
+      const nextButton = (): HTMLElement | null => {
+        const main = document.querySelector("main") as HTMLElement;
+        const input = main.querySelector<HTMLInputElement>("form input");
+        if (input && !input.value) {
+          // Through the native setter, so that React sees the change as typing.
+          Object.getOwnPropertyDescriptor(HTMLInputElement.prototype, "value")?.set?.call(
+            input,
+            "jane.doe@contoso.com",
+          );
+          input.dispatchEvent(new Event("input", { bubbles: true }));
+        }
+        const buttons = [...main.querySelectorAll<HTMLButtonElement>("article button:not(:disabled)")].filter(
+          (b) => !b.closest(".feedback"),
+        );
+        const forward = buttons.find((b) => /^(Done|Continue|Skip|Yes|No)/.test(b.textContent ?? ""));
+        return (
+          forward ??
+          [...main.querySelectorAll<HTMLButtonElement>("nav button")].find((b) => b.textContent === "Start over") ??
+          null
+        );
+      };
+      const back = () =>
+        [...document.querySelectorAll<HTMLButtonElement>("nav button:not(:disabled)")].find(
+          (b) => b.textContent === "Back",
+        );
+      for (let i = 0; i < count; i++) {
+        const before = h1();
+        const button = (backEvery > 0 && i % backEvery === backEvery - 1 && back()) || nextButton();
+        if (!button) break;
+        const started = performance.now();
+        const moved = await new Promise<boolean>((resolve) => {
+          const observer = new MutationObserver(() => {
+            if (h1() !== before) {
+              observer.disconnect();
+              resolve(true);
+            }
+          });
+          observer.observe(document.body, { childList: true, subtree: true, characterData: true });
+          button.click();
+          setTimeout(() => {
+            observer.disconnect();
+            resolve(false);
+          }, 1000);
+        });
+        if (!moved) throw new Error(`bench: "${button.textContent}" on "${before}" did not move the walk`);
+        latencies.push(performance.now() - started);
+      }
+      return latencies;
+    },
+    [transitions, backEvery] as const,
+  );
+}
+
+/** tsx compiles with esbuild's keepNames, whose `__name` helper must exist in the page too. */
+async function benchContext(browser: Browser) {
+  const context = await browser.newContext();
+  await context.addInitScript("globalThis.__name = (f) => f;");
+  return context;
+}
+
+export async function clickLatency(browser: Browser, baseUrl: string, transitions = 200): Promise<number> {
+  const context = await benchContext(browser);
+  const page = await context.newPage();
+  await page.goto(`${baseUrl}/flows/error-500`);
+  await page.locator("h1").first().waitFor();
+  await clickThrough(page, 20); // warm up: lazy chunks, JIT
+  const latencies = await clickThrough(page, transitions);
+  await context.close();
+  return median(latencies);
+}
+
+/** JS heap growth (after forced GC) across `transitions` forward, Back and Start over moves. */
+export async function heapGrowth(browser: Browser, baseUrl: string, transitions = 2000): Promise<number> {
+  const context = await benchContext(browser);
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await page.goto(`${baseUrl}/flows/error-500`);
+  await page.locator("h1").first().waitFor();
+  await clickThrough(page, 50);
+  const used = async () => {
+    await cdp.send("HeapProfiler.collectGarbage");
+    return (await cdp.send("Runtime.getHeapUsage")).usedSize;
+  };
+  const before = await used();
+  // Every fourth move is Back; an outcome is followed by Start over.
+  for (let done = 0; done < transitions; done += 200) await clickThrough(page, 200, 4);
+  const after = await used();
+  await context.close();
+  return after - before;
+}
+
+export async function browserFigures(browser: Browser, baseUrl: string): Promise<Figure[]> {
+  return [
+    { name: "JS to render / (gzipped)", value: kb(await jsForPage(browser, `${baseUrl}/`)), goal: "<= 110 KB" },
+    {
+      name: "JS to render a wizard step (gzipped)",
+      value: kb(await jsForPage(browser, `${baseUrl}/flows/error-500`)),
+      goal: "<= 110 KB",
+    },
+    {
+      name: "navigation → first step heading (median of 15)",
+      value: ms(await timeToHeading(browser, `${baseUrl}/flows/error-500`)),
+      goal: "<= 300 ms",
+    },
+    {
+      name: "click → next step heading (median of 200)",
+      value: ms(await clickLatency(browser, baseUrl)),
+      goal: "<= 16 ms",
+    },
+    {
+      name: "JS heap growth after 2,000 transitions",
+      value: kb(await heapGrowth(browser, baseUrl)),
+      goal: "< 2048 KB",
+    },
+  ];
+}

@@ -1,38 +1,13 @@
-import { lazy } from "react";
+import { Suspense } from "react";
 import { Route, Routes } from "react-router";
 import {
   type ConnectionMode,
   ConnectionProvider,
   type DemoTenantAccess,
 } from "../features/connection/connection-context";
-import { EmbedLayout } from "../features/embed/embed-layout";
-import { loadFlow } from "../features/flows/flow-loader";
 import { ErrorBoundary } from "./error-boundary";
 import { Layout, NotFound } from "./layout";
-
-// Each page is its own chunk: the catalogue loads no state machine, the wizard no search index.
-const CataloguePage = lazy(() =>
-  import("../features/catalogue/catalogue-page").then((m) => ({ default: m.CataloguePage })),
-);
-const wizardChunk = () => import("../features/wizard/wizard-page");
-const WizardPage = lazy(() => wizardChunk().then((m) => ({ default: m.WizardPage })));
-const ArticlePage = lazy(() => import("../features/article/article-page").then((m) => ({ default: m.ArticlePage })));
-const EmbedWizardPage = lazy(() =>
-  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
-);
-const EmbedCataloguePage = lazy(() =>
-  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedCataloguePage })),
-);
-
-/**
- * Starts fetching what the first page needs before React renders, so that
- * the page chunk and the flow chunk load side by side, not one after the other.
- */
-export function preloadRoute(pathname: string): void {
-  const flowId = /^\/(?:flows|embed)\/([a-z0-9-]+)/.exec(pathname)?.[1];
-  if (flowId) void loadFlow(flowId);
-  if (pathname.startsWith("/flows/") && !pathname.endsWith("/article")) void wizardChunk();
-}
+import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages";
 
 /** What the routes are handed: the demo tenant of this environment and connection defaults. */
 export interface AppServices {
@@ -66,7 +41,14 @@ export function AppRoutes({ services }: { services: AppServices }) {
           <Route path="flows/:flowId/article" element={<ArticlePage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
-        <Route path="embed" element={<EmbedLayout demo={services.demo} />}>
+        <Route
+          path="embed"
+          element={
+            <Suspense fallback={null}>
+              <EmbedLayout demo={services.demo} />
+            </Suspense>
+          }
+        >
           <Route index element={<EmbedCataloguePage />} />
           <Route path=":flowId" element={<EmbedWizardPage />} />
         </Route>

@@ -1,0 +1,21 @@
+import { lazy } from "react";
+import { wizardChunk } from "./preload";
+
+// Each page is its own chunk: the catalogue loads no state machine, the wizard no search index.
+export const CataloguePage = lazy(() =>
+  import("../features/catalogue/catalogue-page").then((m) => ({ default: m.CataloguePage })),
+);
+export const WizardPage = lazy(() => wizardChunk().then((m) => ({ default: m.WizardPage })));
+export const ArticlePage = lazy(() =>
+  import("../features/article/article-page").then((m) => ({ default: m.ArticlePage })),
+);
+export const EmbedWizardPage = lazy(() =>
+  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
+);
+export const EmbedCataloguePage = lazy(() =>
+  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedCataloguePage })),
+);
+// The embed's chrome (host messages, theming) is for framed pages only.
+export const EmbedLayout = lazy(() =>
+  import("../features/embed/embed-layout").then((m) => ({ default: m.EmbedLayout })),
+);

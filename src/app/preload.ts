@@ -1,0 +1,14 @@
+import { loadFlow } from "../features/flows/flow-loader";
+
+/**
+ * A second, tiny entry that index.html runs before main.tsx: it starts
+ * fetching the first page's chunk and its flow while the browser is still
+ * evaluating React, instead of after (a loopback round trip saved is small;
+ * the evaluation time of react-dom on a slow machine is not).
+ */
+export const wizardChunk = () => import("../features/wizard/wizard-page");
+
+const { pathname } = window.location;
+const flowId = /^\/(?:flows|embed)\/([a-z0-9-]+)/.exec(pathname)?.[1];
+if (flowId) void loadFlow(flowId);
+if (pathname.startsWith("/flows/") && !pathname.endsWith("/article")) void wizardChunk();

@@ -1,13 +1,23 @@
 /**
  * Every string the UI shows, in one place, ready for a second language:
- * a translation is another object of the same shape.
+ * a translation is another object of the same shape. Strings with values are
+ * functions, so each language can place the values (and its quotes) itself.
+ *
+ * Not here, on purpose: flow text (flows/*.yaml), check results (src/checks),
+ * demo data (src/demo), and protocol words shown verbatim (HTTP methods, the
+ * `Authorization` header, SCIM attribute names, outcome codes).
  */
 export const messages = {
+  // Site-wide
   appName: "SCIM Troubleshooter",
   tagline: "Guided fixes for SCIM provisioning from Microsoft Entra ID into Workspace 365.",
   skipToContent: "Skip to content",
   loading: "Loading…",
+  /** Read by screen readers after a link that opens a new tab (visually hidden). */
+  opensInNewTab: "(opens in a new tab)",
   nav: { home: "All problems", article: "Read as an article", wizard: "Open the guided steps" },
+
+  // Catalogue (`/`)
   catalogue: {
     heading: "What went wrong?",
     intro: "Pick the problem you see, or search for an error text. Every guide ends in a fix or a summary for support.",
@@ -18,28 +28,34 @@ export const messages = {
     results: (n: number) => (n === 1 ? "1 guide matches" : `${n} guides match`),
     noResults: "No guide matches. Try fewer words, or start with the questions.",
     symptoms: "Symptoms",
-    open: (title: string) => `Open: ${title}`,
   },
+
+  // Where a step happens (the badge above a step title)
   where: {
     entra: "Entra admin center",
     workspace: "Workspace admin settings",
     synctool: "Azure AD synctool",
     label: "Where",
   },
+
+  // Wizard (`/flows/:flowId`)
   wizard: {
     progress: (step: number, total: number) => `Step ${step} of about ${total}`,
+    /** The navigation landmark holding Back, Start over and the article link. */
+    controls: "Walk",
     back: "Back",
     startOver: "Start over",
     next: "Next",
     done: "Done, next step",
     substeps: "Do these in order",
     warning: "Warning",
-    chooseOne: "Choose one",
     continue: "Continue",
     invalidInput: "Check this value",
     notShared: "Not shared in links unless you choose to.",
     unknownFlow: (id: string) => `There is no guide called “${id}”.`,
   },
+
+  // Check steps: running a live check and showing its result
   check: {
     willSend: "What will be sent",
     resultRegion: "Check result",
@@ -50,16 +66,22 @@ export const messages = {
     continueWith: (title: string) => `Continue: ${title}`,
     evidence: "Evidence",
     manualHint: "You can also answer by hand, without a live check.",
-    noConnection: "Set up a connection above to run this check, or answer by hand.",
+    /** Inputs a check needs but a shared link left out (personal answers are not shared). */
+    missingInputs: (names: readonly string[]) =>
+      `This check needs ${names.map((name) => `“${name}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`,
     failed: (reason: string) => `The check could not run: ${reason}`,
-    resultAnnouncement: (title: string) => `Check result: ${title}`,
+    /** The reason in `failed` when the check gave none. */
+    unknownReason: "unknown",
     status: "Status",
     elapsed: "Time",
+    elapsedMs: (ms: number) => `${ms} ms`,
     request: "Request",
     detail: "Detail",
     passed: "Passed",
     problem: "Problem found",
   },
+
+  // Outcome steps
   outcome: {
     resolved: "Solved",
     escalate: "Contact support",
@@ -71,34 +93,82 @@ export const messages = {
     thanks: "Thank you for telling us.",
     escalateHint: "Copy the summary below and send it to support: it lists what you did and saw, and never your token.",
   },
+
+  // Share link, summary buttons, and a share link that cannot be opened
   share: {
+    region: "Share and summary",
     shareLink: "Share link",
     includeAnswers: "Include my answers (UPN, e-mail) in the link and the summary",
     copied: "Link copied to the clipboard.",
     copyFailed: "Copy failed. Select the link below and copy it yourself.",
+    /** The text box shown when the clipboard cannot be used. */
+    copyFallback: "Text to copy",
     copySummary: "Copy summary",
     summaryCopied: "Summary copied to the clipboard.",
     downloadSummary: "Download summary (.md)",
     badLinkHeading: "This link cannot be opened",
+    badLinkHint: "Ask for a new link, or start the guide yourself: nothing you did before is lost.",
     badLinkStartOver: "Start over",
     badLinkOpenFlow: "Open the guide at its start",
-    badLinkHome: "See all guides",
+    /** Why a share link was refused, by ShareLinkProblem (src/features/share/share-link.ts). */
+    badLinkReasons: {
+      "too-long": "The link is far longer than any link this app makes, so it was not read.",
+      "not-base64": "The link was cut short or changed: part of it is not in the expected form.",
+      "not-json": "The link was cut short or changed: its contents cannot be read.",
+      "wrong-shape": "The link's contents are not a list of steps this app understands.",
+      "unsupported-version": "The link was made by another version of this app.",
+      "other-flow": "The link belongs to another guide than the one in its address.",
+      outdated: "The guide has changed since this link was made, so its steps no longer match.",
+      "does-not-fit": "The steps in the link do not fit this guide.",
+    },
   },
+
+  // The Markdown summary (Copy summary / Download summary); its Markdown markup stays in transcript.ts
+  transcript: {
+    guide: "Guide",
+    date: "Date",
+    appVersion: "App version",
+    steps: "Steps",
+    nowAt: "Now at",
+    /** What was done at each step. */
+    done: "done",
+    answered: (label: string) => `answered “${label}”`,
+    answeredByHand: "answered by hand",
+    liveCheck: "live check",
+    /** Stands in for a personal answer that is not shared. */
+    leftOut: "(left out)",
+    /** An input a shared link did not carry. */
+    notShared: "(not shared)",
+    /** Fallbacks when a step is not found in the flow. */
+    value: "value",
+    check: "check",
+    /** Evidence lines. */
+    noAnswer: "no answer",
+    elapsed: (ms: number) => `in ${ms} ms`,
+    detail: (detail: string) => `detail “${detail}”`,
+    body: (summary: string) => `body: ${summary}`,
+  },
+
+  // Article view (`/flows/:flowId/article`)
   article: {
     stepsHeading: "Steps",
-    branch: (label: string) => `If: ${label}`,
-    goTo: (title: string) => `Then go to “${title}”.`,
+    asksFor: "Asks for:",
+    thenGoTo: "Then:",
+    otherwise: "Any other result",
     checkIntro: "Live check",
     manualWay: "Without the live check",
     print: "Print",
     outcome: "Result",
   },
+
+  // Connection for live checks
   connection: {
     heading: "Connection for live checks",
     mode: "Check against",
     demo: "Demo tenant (a simulation, no account needed)",
     endpoint: "My SCIM endpoint",
     baseUrl: "SCIM base URL (Tenant URL)",
+    baseUrlPlaceholder: "https://scim.example.com/scim/v2",
     token: "Secret token",
     previousToken: "Previous secret token (only for the key rotation check)",
     tokenHint: "Kept in this tab's memory only: never stored, never put in a link or a summary.",
@@ -108,8 +178,18 @@ export const messages = {
     relayUrl: "Relay address",
     demoBadge: "Simulation",
     demoFaults: "Simulated problems",
+    /** Why live checks cannot run yet. */
+    blockers: {
+      demoOff: "The demo tenant is off here.",
+      noBaseUrl: "Enter your SCIM base URL first.",
+      noToken: "Enter the secret token first.",
+    },
   },
+
+  // Embed (`/embed/…`)
   embed: { openFull: "Open in the full troubleshooter" },
+
+  // Not found and unexpected errors
   notFound: { heading: "Page not found", body: "This address does not lead anywhere.", home: "See all guides" },
   error: {
     heading: "Something went wrong",

@@ -64,7 +64,7 @@ function ArticleStep({ flow, step }: { flow: BuiltFlow; step: Step }) {
       )}
       {step.kind === "input" && (
         <p>
-          Asks for: <strong>{step.label}</strong>. {step.patternHint}
+          {messages.article.asksFor} <strong>{step.label}</strong>. {step.patternHint}
         </p>
       )}
       <Ways flow={flow} step={step} />
@@ -80,7 +80,11 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
   switch (step.kind) {
     case "instruction":
     case "input":
-      return step.next ? <p className="then">Then: {goTo(step.next)}.</p> : null;
+      return step.next ? (
+        <p className="then">
+          {messages.article.thenGoTo} {goTo(step.next)}.
+        </p>
+      ) : null;
     case "question":
       return (
         <ul className="branches">
@@ -103,7 +107,11 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
                 <code>{code}</code> → {goTo(target)}
               </li>
             ))}
-            {step.otherwise && <li>Any other result → {goTo(step.otherwise)}</li>}
+            {step.otherwise && (
+              <li>
+                {messages.article.otherwise} → {goTo(step.otherwise)}
+              </li>
+            )}
             <li>
               {messages.article.manualWay} ({step.manual.label}) → {goTo(step.manual.next)}
             </li>

@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import { messages } from "../../app/messages";
 import type { CheckResult, CheckTarget } from "../../checks/types";
 import type { CheckRequest } from "../../engine/compile";
 
@@ -63,7 +64,7 @@ export function ConnectionProvider(props: {
     token: "",
     previousToken: "",
     useRelay: false,
-    relayUrl: "http://127.0.0.1:8787",
+    relayUrl: "http://127.0.0.1:8788", // npm run relay's default port
     faults: props.initialFaults ?? [],
   }));
   // Checks read the settings at the moment they run, not when the machine was built.
@@ -113,8 +114,8 @@ export function effectiveBaseUrl(s: Pick<ConnectionSettings, "baseUrl" | "useRel
 }
 
 function blockerOf(s: ConnectionSettings, demo: DemoTenantAccess | undefined): string | undefined {
-  if (s.mode === "demo") return demo ? undefined : "The demo tenant is off here.";
-  if (!s.baseUrl.trim()) return "Enter your SCIM base URL first.";
-  if (!s.token) return "Enter the secret token first.";
+  if (s.mode === "demo") return demo ? undefined : messages.connection.blockers.demoOff;
+  if (!s.baseUrl.trim()) return messages.connection.blockers.noBaseUrl;
+  if (!s.token) return messages.connection.blockers.noToken;
   return undefined;
 }

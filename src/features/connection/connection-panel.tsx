@@ -53,7 +53,7 @@ export function ConnectionPanel() {
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder="https://scim.example.com/scim/v2"
+            placeholder={messages.connection.baseUrlPlaceholder}
             value={settings.baseUrl}
             onChange={(e) => update({ baseUrl: e.target.value })}
           />

@@ -38,7 +38,7 @@ export function EmbedWizardPage() {
       <p className="embed-footer">
         <a href={`/flows/${flow.id}`} target="_blank" rel="noopener">
           {messages.embed.openFull}
-          <span className="visually-hidden"> (opens in a new tab)</span>
+          <span className="visually-hidden"> {messages.opensInNewTab}</span>
         </a>
       </p>
     </>

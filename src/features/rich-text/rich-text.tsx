@@ -1,3 +1,4 @@
+import { messages } from "../../app/messages";
 import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text";
 
 /**
@@ -79,7 +80,7 @@ function SafeLink({ href, children }: { href: string; children: React.ReactNode 
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">
       {children}
-      <span className="visually-hidden"> (opens in a new tab)</span>
+      <span className="visually-hidden"> {messages.opensInNewTab}</span>
     </a>
   );
 }

@@ -58,7 +58,7 @@ export function SharePanel(props: {
   };
 
   return (
-    <section className="share" aria-label="Share and summary">
+    <section className="share" aria-label={messages.share.region}>
       {hasPersonal && (
         <label className="check-label">
           <input type="checkbox" checked={includeAnswers} onChange={(e) => setIncludeAnswers(e.target.checked)} />
@@ -87,7 +87,13 @@ export function SharePanel(props: {
         {status}
       </p>
       {fallback !== undefined && (
-        <textarea className="copy-fallback" readOnly value={fallback} aria-label="Text to copy" rows={4} />
+        <textarea
+          className="copy-fallback"
+          readOnly
+          value={fallback}
+          aria-label={messages.share.copyFallback}
+          rows={4}
+        />
       )}
     </section>
   );

@@ -20,17 +20,19 @@ export interface TranscriptInput {
   secrets?: readonly string[];
 }
 
+const t = messages.transcript;
+
 export function buildTranscript(input: TranscriptInput): string {
   const { flow, decisions, includeAnswers } = input;
   const stepTitle = (id: string) => flow.steps.find((s) => s.id === id)?.title ?? id;
   const lines = [
     `# ${messages.appName}: ${flow.title}`,
     "",
-    `- Guide: \`${flow.id}\``,
-    `- Date: ${input.date.toISOString()}`,
-    `- App version: ${input.appVersion}`,
+    `- ${t.guide}: \`${flow.id}\``,
+    `- ${t.date}: ${input.date.toISOString()}`,
+    `- ${t.appVersion}: ${input.appVersion}`,
     "",
-    "## Steps",
+    `## ${t.steps}`,
     "",
   ];
   decisions.forEach((decision, index) => {
@@ -42,12 +44,12 @@ export function buildTranscript(input: TranscriptInput): string {
   const current = flow.steps.find((s) => s.id === input.currentStep);
   lines.push(
     "",
-    `**Now at:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
+    `**${t.nowAt}:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
     "",
   );
   const text = scrub(lines.join("\n"), input.secrets ?? []);
   // Evidence quotes what was looked up (an e-mail in a filter): personal answers go out there too.
-  return includeAnswers ? text : scrub(text, personalValues(flow, decisions), "(left out)");
+  return includeAnswers ? text : scrub(text, personalValues(flow, decisions), t.leftOut);
 }
 
 function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
@@ -60,25 +62,25 @@ function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean):
   const step = flow.steps.find((s) => s.id === decision.step);
   switch (decision.kind) {
     case "next":
-      return "done";
+      return t.done;
     case "choice": {
       const label = step?.kind === "question" ? step.choices.find((c) => c.id === decision.choice)?.label : undefined;
-      return `answered “${label ?? decision.choice}”`;
+      return t.answered(label ?? decision.choice);
     }
     case "input": {
       const shareable = step?.kind === "input" && step.shareable;
-      const label = step?.kind === "input" ? step.label : "value";
-      if (decision.value === undefined) return `${label}: (not shared)`;
-      return shareable || includeAnswers ? `${label}: \`${decision.value}\`` : `${label}: (left out)`;
+      const label = step?.kind === "input" ? step.label : t.value;
+      if (decision.value === undefined) return `${label}: ${t.notShared}`;
+      return shareable || includeAnswers ? `${label}: \`${decision.value}\`` : `${label}: ${t.leftOut}`;
     }
     case "check": {
       const result = decision.result as Partial<CheckResult> | undefined;
-      const check = step?.kind === "check" ? step.check : "check";
+      const check = step?.kind === "check" ? step.check : t.check;
       const title = result?.title ? ` — ${result.title}` : "";
-      return `live check \`${check}\` → **${decision.outcome}**${title}`;
+      return `${t.liveCheck} \`${check}\` → **${decision.outcome}**${title}`;
     }
     case "manual":
-      return step?.kind === "check" ? `answered by hand (${step.manual.label})` : "answered by hand";
+      return step?.kind === "check" ? `${t.answeredByHand} (${step.manual.label})` : t.answeredByHand;
   }
 }
 
@@ -89,11 +91,11 @@ function evidenceLines(result: CheckResult): string[] {
 }
 
 export function evidenceLine(e: Evidence): string {
-  const status = e.status === undefined ? "no answer" : String(e.status);
-  const parts = [`\`${e.method} ${e.path}\` (Authorization: ${e.authorization}) → ${status} in ${e.elapsedMs} ms`];
+  const status = e.status === undefined ? t.noAnswer : String(e.status);
+  const parts = [`\`${e.method} ${e.path}\` (Authorization: ${e.authorization}) → ${status} ${t.elapsed(e.elapsedMs)}`];
   if (e.scimType) parts.push(`scimType ${e.scimType}`);
-  if (e.detail) parts.push(`detail “${e.detail}”`);
-  if (e.bodySummary) parts.push(`body: ${e.bodySummary}`);
+  if (e.detail) parts.push(t.detail(e.detail));
+  if (e.bodySummary) parts.push(t.body(e.bodySummary));
   if (e.note) parts.push(e.note);
   return parts.join("; ");
 }

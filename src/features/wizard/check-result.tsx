@@ -35,7 +35,7 @@ export function CheckResultView({ result }: { result: CheckResult }) {
                     <small>Authorization: {e.authorization}</small>
                   </td>
                   <td>{e.status ?? "—"}</td>
-                  <td>{e.elapsedMs} ms</td>
+                  <td>{messages.check.elapsedMs(e.elapsedMs)}</td>
                   <td>{[e.scimType, e.detail, e.bodySummary, e.note].filter(Boolean).join(" · ") || "—"}</td>
                 </tr>
               ))}

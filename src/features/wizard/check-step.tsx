@@ -31,9 +31,7 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
   );
   const missing = Object.entries(step.params ?? {}).filter(([, input]) => !context.inputs[input]);
   const blocker =
-    missing.length > 0
-      ? `This check needs ${missing.map(([, input]) => `“${input}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`
-      : connection.blocker;
+    missing.length > 0 ? messages.check.missingInputs(missing.map(([, input]) => input)) : connection.blocker;
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);
@@ -92,7 +90,9 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
       {blocker && phase !== "done" && <p className="hint">{blocker}</p>}
       <div role="status" aria-live="polite" aria-label={messages.check.resultRegion} className="check-status">
         {result && <CheckResultView result={result} />}
-        {phase === "failed" && <p className="field-error">{messages.check.failed(context.checkError ?? "unknown")}</p>}
+        {phase === "failed" && (
+          <p className="field-error">{messages.check.failed(context.checkError ?? messages.check.unknownReason)}</p>
+        )}
       </div>
       <div className="manual">
         <p className="hint">{messages.check.manualHint}</p>

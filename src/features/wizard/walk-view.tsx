@@ -117,7 +117,7 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
           />
         )}
       </article>
-      <nav className="walk-controls" aria-label="Walk">
+      <nav className="walk-controls" aria-label={messages.wizard.controls}>
         <button type="button" onClick={() => walk.back()} disabled={walk.decisions.length === 0}>
           {messages.wizard.back}
         </button>

@@ -16,7 +16,7 @@ export function WhereBadge({ where }: { where: WhereId | undefined }) {
       {href ? (
         <a href={href} target="_blank" rel="noopener noreferrer">
           {label}
-          <span className="visually-hidden"> (opens in a new tab)</span>
+          <span className="visually-hidden"> {messages.opensInNewTab}</span>
         </a>
       ) : (
         label

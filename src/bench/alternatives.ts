@@ -1,10 +1,13 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
+import type { Browser } from "playwright-core";
 import { build } from "vite";
+import { startStaticServer } from "../server/static-server.ts";
+import { timeToHeading } from "./browser-bench.ts";
 import type { Figure } from "./flows-bench.ts";
 
 /**
@@ -26,18 +29,44 @@ function ensureInstalled(): void {
   execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: DIR, stdio: "inherit" });
 }
 
-async function bundledGzip(entry: string): Promise<number> {
+/** Builds one entry into a fresh folder; the caller removes it. */
+async function bundle(entry: string): Promise<{ outDir: string; scripts: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), "bench-alt-"));
+  await build({
+    configFile: false,
+    root: DIR,
+    logLevel: "silent",
+    plugins: [react()],
+    build: { outDir, emptyOutDir: true, minify: true, rolldownOptions: { input: join(DIR, entry) } },
+  });
+  return { outDir, scripts: readdirSync(join(outDir, "assets")).filter((f) => f.endsWith(".js")) };
+}
+
+async function bundledGzip(entry: string): Promise<number> {
+  const { outDir, scripts } = await bundle(entry);
   try {
-    await build({
-      configFile: false,
-      root: DIR,
-      logLevel: "silent",
-      plugins: [react()],
-      build: { outDir, emptyOutDir: true, minify: true, rolldownOptions: { input: join(DIR, entry) } },
-    });
-    const files = readdirSync(join(outDir, "assets")).filter((f) => f.endsWith(".js"));
-    return files.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, "assets", f))).length, 0);
+    return scripts.reduce((sum, f) => sum + gzipSync(readFileSync(join(outDir, "assets", f))).length, 0);
+  } finally {
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * The floor for "navigation → first heading" on this machine: React alone
+ * rendering one h1, served and timed exactly like the app.
+ */
+export async function reactFloorTimeToHeading(browser: Browser): Promise<number> {
+  ensureInstalled();
+  const { outDir, scripts } = await bundle("react-baseline.jsx");
+  try {
+    const tags = scripts.map((f) => `<script type="module" src="/assets/${f}"></script>`).join("");
+    writeFileSync(join(outDir, "index.html"), `<!doctype html><html><body><div id="root"></div>${tags}</body></html>`);
+    const server = await startStaticServer({ root: outDir, port: 0 });
+    try {
+      return await timeToHeading(browser, `${server.url}/`);
+    } finally {
+      await server.close();
+    }
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

@@ -1,6 +1,6 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { benchAlternatives } from "../bench/alternatives.ts";
+import { benchAlternatives, reactFloorTimeToHeading } from "../bench/alternatives.ts";
 import { browserFigures } from "../bench/browser-bench.ts";
 import { launchBrowser } from "../bench/chromium.ts";
 import { embedSizeFigures } from "../bench/embed-size.ts";
@@ -32,6 +32,10 @@ try {
   print("Production build in headless Chromium (loopback)", await browserFigures(browser, server.url));
   if (!process.argv.includes("--no-alternatives")) {
     print("The same sizes for the alternatives (gzipped JS to render one form)", await benchAlternatives());
+    const floor = await reactFloorTimeToHeading(browser);
+    print("The floor on this machine", [
+      { name: "React alone: navigation → its h1 (median of 15)", value: `${floor.toFixed(1)} ms`, goal: "(compare)" },
+    ]);
   }
 } finally {
   await browser.close();

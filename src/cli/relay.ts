@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { readCapped } from "../checks/body";
+import { listenOn } from "../server/listen";
 
 export interface RelayOptions {
   target: string;
@@ -133,12 +134,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   const server = createServer((req, res) => {
     void handle(req, res, (server.address() as AddressInfo).port);
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host === "::1" ? "[::1]" : host}:${port}`;
+  const { url } = await listenOn(server, options.port, host);
   return {
     url,
     baseUrl: `${url}${basePath}`,

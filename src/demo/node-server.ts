@@ -4,6 +4,7 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
+import { listenOn } from "../server/listen";
 import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator";
 
 export interface DemoServerOptions {
@@ -69,12 +70,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
       res.end(`Demo server error: ${(err as Error).message}`);
     }
   });
-  await new Promise<void>((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, host, () => resolve());
-  });
-  const { port } = server.address() as AddressInfo;
-  const url = `http://${host === "::1" ? "[::1]" : host}:${port}`;
+  const { url } = await listenOn(server, options.port, host);
   return {
     url,
     baseUrl: `${url}${tenant.basePath}`,

@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
 import { extname, join, normalize, sep } from "node:path";
+import { listenOn } from "./listen.ts";
 
 /**
  * Serves the production build with the security headers the app promises:
@@ -62,7 +62,11 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-export function startStaticServer(options: { root: string; port?: number; host?: string }): Promise<StaticServer> {
+export async function startStaticServer(options: {
+  root: string;
+  port?: number;
+  host?: string;
+}): Promise<StaticServer> {
   const root = normalize(options.root);
   const server: Server = createServer((req, res) => {
     const url = new URL(req.url ?? "/", "http://localhost");
@@ -91,14 +95,6 @@ export function startStaticServer(options: { root: string; port?: number; host?:
     if (req.method === "HEAD") res.end();
     else createReadStream(target).pipe(res);
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(options.port ?? 0, options.host ?? "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        url: `http://${options.host ?? "127.0.0.1"}:${port}`,
-        close: () => new Promise((done) => server.close(() => done())),
-      });
-    });
-  });
+  const { url } = await listenOn(server, options.port, options.host);
+  return { url, close: () => new Promise((done) => server.close(() => done())) };
 }

@@ -1,7 +1,7 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { launchBrowser, openPage } from "./browser";
+import { browserSuite, openPage } from "./browser";
 import { checkStatus, onStep, realProblems, visible } from "./helpers";
 import { type FocusInfo, focusInfo, hasVisibleFocus } from "./scan-helpers";
 
@@ -12,17 +12,7 @@ import { type FocusInfo, focusInfo, hasVisibleFocus } from "./scan-helpers";
  * and the check result is announced by the polite live region.
  */
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const baseUrl = inject("baseUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-});
+const { baseUrl, newContext } = browserSuite();
 
 const describe = (f: FocusInfo | null) =>
   f
@@ -111,9 +101,7 @@ async function landedOn(page: Page, keys: Keyboard, title: string): Promise<void
 }
 
 test("error-500 from the catalogue to its outcome, keyboard only", async () => {
-  const context = await browser.newContext();
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
+  const context = await newContext();
   const { page, problems } = await openPage(context);
   const keys = new Keyboard(page, "/ (catalogue)");
 

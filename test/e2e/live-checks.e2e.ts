@@ -1,28 +1,11 @@
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 import { type Relay, startRelay } from "../../src/cli/relay";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { launchBrowser, openPage } from "./browser";
+import { browserSuite, openPage } from "./browser";
 import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const baseUrl = inject("baseUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-});
-
-async function newContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  context.setDefaultTimeout(10_000);
-  contexts.push(context);
-  return context;
-}
+const { baseUrl, newContext } = browserSuite();
 
 const FAILED = "No: I saw an error, for example “You appear to have entered invalid credentials”";
 const PROBE = "Test the connection the way Entra does";

@@ -1,11 +1,11 @@
 import { mkdtemp, readFile, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import type { Browser, BrowserContext, Page } from "playwright-core";
-import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
 import { parse } from "yaml";
 import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { launchBrowser, openPage } from "./browser";
+import { browserSuite, openPage } from "./browser";
 import {
   checkStatus,
   doneNext,
@@ -18,23 +18,7 @@ import {
   visible,
 } from "./helpers";
 
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-const baseUrl = inject("baseUrl");
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-afterAll(async () => {
-  await Promise.all(contexts.map((c) => c.close().catch(() => undefined)));
-  await browser?.close();
-});
-
-async function newContext(options: Parameters<Browser["newContext"]>[0] = {}): Promise<BrowserContext> {
-  const context = await browser.newContext(options);
-  contexts.push(context);
-  return context;
-}
+const { baseUrl, newContext } = browserSuite();
 
 /** Ticks every sub-step checkbox of the current instruction step, and checks they stay ticked. */
 async function tickSubsteps(page: Page): Promise<void> {

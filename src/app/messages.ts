@@ -13,6 +13,11 @@ export const messages = {
   tagline: "Guided fixes for SCIM provisioning from Microsoft Entra ID into Workspace 365.",
   skipToContent: "Skip to content",
   loading: "Loading…",
+  loadFailed: {
+    heading: "This guide could not be loaded",
+    body: "Part of the troubleshooter did not arrive: check your connection, then try again.",
+    retry: "Try again",
+  },
   /** Read by screen readers after a link that opens a new tab (visually hidden). */
   opensInNewTab: "(opens in a new tab)",
   nav: { home: "All problems", article: "Read as an article", wizard: "Open the guided steps" },
@@ -107,7 +112,7 @@ export const messages = {
     summaryCopied: "Summary copied to the clipboard.",
     downloadSummary: "Download summary (.md)",
     badLinkHeading: "This link cannot be opened",
-    badLinkHint: "Ask for a new link, or start the guide yourself: nothing you did before is lost.",
+    badLinkHint: "Ask for a new link, or start the guide yourself.",
     badLinkStartOver: "Start over",
     badLinkOpenFlow: "Open the guide at its start",
     /** Why a share link was refused, by ShareLinkProblem (src/features/share/share-link.ts). */
@@ -183,6 +188,7 @@ export const messages = {
       demoOff: "The demo tenant is off here.",
       noBaseUrl: "Enter your SCIM base URL first.",
       noToken: "Enter the secret token first.",
+      noPreviousToken: "Enter the previous secret token (the key before you regenerated it) first.",
     },
   },
 

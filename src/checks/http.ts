@@ -5,7 +5,7 @@
  */
 import { parseJson, readCapped, scimErrorFields, summariseBody } from "./body";
 import { pathOf } from "./scim-urls";
-import type { Evidence } from "./types";
+import { type Evidence, REDACTED_BEARER } from "./types";
 
 export interface Limits {
   fetch: typeof fetch;
@@ -38,7 +38,7 @@ export async function send(url: string, token: string, limits: Limits): Promise<
   const evidence: Evidence = {
     method: "GET",
     path: pathOf(url),
-    authorization: token ? "Bearer ••••" : "none",
+    authorization: token ? REDACTED_BEARER : "none",
     elapsedMs: 0,
   };
   const stamp = () => {

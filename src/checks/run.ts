@@ -21,6 +21,7 @@ import {
   DEFAULT_MAX_BODY_BYTES,
   DEFAULT_TIMEOUT_MS,
   type PlannedRequest,
+  REDACTED_BEARER,
 } from "./types";
 
 const IMPLEMENTATIONS: Record<Exclude<CheckName, "url-format">, CheckImpl> = {
@@ -125,6 +126,6 @@ export function plannedRequests(
   return IMPLEMENTATIONS[check].plan(base, shown).map((spec) => ({
     method: spec.method,
     path: pathOf(spec.url),
-    authorization: "Bearer ••••",
+    authorization: REDACTED_BEARER,
   }));
 }

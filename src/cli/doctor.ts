@@ -82,7 +82,7 @@ function plan(argv: string[], env: Io["env"]): Plan {
       (v as Record<string, unknown>)[flag] as string | undefined,
     ]),
   );
-  const previousToken = v["old-token-env"] ? env[v["old-token-env"]] || undefined : undefined;
+  const previousToken = v["old-token-env"] ? env[v["old-token-env"]]?.trim() || undefined : undefined;
   const explicit = v.check !== undefined;
   const run: CheckName[] = [];
   const skipped: Plan["skipped"] = [];
@@ -136,7 +136,12 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const target = { baseUrl: p.url, token: p.token, previousToken: p.previousToken };
   const results: CheckResult[] = [];
   for (const name of p.run) {
-    results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs }));
+    try {
+      results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs }));
+    } catch (error) {
+      // A check that cannot run (a missing input) is reported; the others still count.
+      p.skipped.push({ id: name, reason: error instanceof Error ? error.message : String(error) });
+    }
   }
   const text = p.json
     ? JSON.stringify(

@@ -1,3 +1,4 @@
+import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFlowFiles, FLOWS_DIR, flowFilesIn, flowIdsIn } from "../build/flow-files";
@@ -17,6 +18,11 @@ function main(argv: string[]): number {
     return 2;
   }
   const files = parsed.positionals.length > 0 ? parsed.positionals.map((f) => resolve(f)) : flowFilesIn(FLOWS_DIR);
+  const missing = files.filter((f) => !existsSync(f) || !statSync(f).isFile());
+  if (missing.length > 0) {
+    console.error(`flows:check: no such file: ${missing.join(", ")}`);
+    return 2;
+  }
   const { flows, issues } = checkFlowFiles(files, flowIdsIn(FLOWS_DIR));
   if (parsed.values.json) {
     console.log(JSON.stringify({ ok: issues.length === 0, files: files.length, flows: flows.length, issues }, null, 2));

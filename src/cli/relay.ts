@@ -90,6 +90,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       return res.end();
     }
     if (req.method !== "GET") return refuse(405, "The relay forwards GET only.");
+    if (!URL.canParse(req.url, "http://relay.invalid")) return refuse(400, "The request address is not a valid URL.");
     const incoming = new URL(req.url, "http://relay.invalid");
     if (!allowed.has(incoming.pathname)) {
       return refuse(404, `The relay forwards only ${[...allowed].join(", ")}.`);
@@ -132,7 +133,11 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 
   const server = createServer((req, res) => {
-    void handle(req, res, (server.address() as AddressInfo).port);
+    // Whatever one request does, the relay stays up for the next.
+    handle(req, res, (server.address() as AddressInfo).port).catch(() => {
+      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+      res.end("The relay could not complete this request.");
+    });
   });
   const { url } = await listenOn(server, options.port, host);
   return {

@@ -6,7 +6,9 @@ import type { Flow, Step, StepOf } from "./schema.ts";
 /**
  * A flow becomes an XState machine: one state per step, named by the step id.
  * The machine runs no check and touches no DOM: `runCheck` and the
- * `stepEntered` side effect are stubs that the app replaces with `.provide()`.
+ * `stepEntered` side effect are stubs, replaced with `.provide()` by whoever runs the
+ * machine (the tests do; the app's wizard reacts to step changes in React instead, since a
+ * walk restored by replay re-enters no state).
  */
 
 /** What a check actor resolves to; the engine only reads `outcome`, the UI the rest. */

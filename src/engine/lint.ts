@@ -34,6 +34,8 @@ const unknownTargets: Rule = (flow, _ctx, report) => {
   for (const step of flow.steps) {
     for (const { via, target } of stepTargets(step)) {
       if (!steps.has(target)) report(step.id, "unknown-target", `${via}: target "${target}" does not exist`);
+      // A move that stays on its step records no decision, so Back, links and replay would lose it.
+      if (target === step.id) report(step.id, "self-target", `${via}: leads back to the step itself`);
     }
   }
 };

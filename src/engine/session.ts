@@ -107,8 +107,3 @@ function describe(decision: Decision): string {
       return `"${decision.kind}"`;
   }
 }
-
-/** The step ids a walk visited, in order, ending with the step it is on. */
-export function visitedSteps(decisions: readonly Decision[], current: string): string[] {
-  return [...decisions.map((d) => d.step), current];
-}

@@ -69,10 +69,10 @@ export async function startStaticServer(options: {
 }): Promise<StaticServer> {
   const root = normalize(options.root);
   const server: Server = createServer((req, res) => {
-    const url = new URL(req.url ?? "/", "http://localhost");
     let path: string;
     try {
-      path = decodeURIComponent(url.pathname);
+      // A request line no URL parser accepts is the client's error, never a crash of the server.
+      path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     } catch {
       res.writeHead(400).end("Bad request");
       return;

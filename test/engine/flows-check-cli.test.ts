@@ -36,4 +36,11 @@ describe("npm run flows:check", () => {
   test("exits 2 on an unknown option", () => {
     expect(run("--frobnicate").status).toBe(2);
   });
+
+  test("exits 2, without a stack trace, on a file that does not exist", () => {
+    const result = run("flows/no-such-flow.yaml");
+    expect(result.status).toBe(2);
+    expect(result.stderr).toContain("no such file");
+    expect(result.stderr).not.toMatch(/\n\s+at /);
+  });
 });

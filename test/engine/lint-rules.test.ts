@@ -12,6 +12,7 @@ const cases: { fixture: string; rule: string; step?: string; says: string }[] = 
   { fixture: "schema.yaml", rule: "schema", step: "second", says: "title" },
   { fixture: "unknown-target.yaml", rule: "unknown-target", step: "stop-sync", says: 'target "nope" does not exist' },
   { fixture: "unreachable.yaml", rule: "unreachable", step: "orphan", says: "cannot be reached" },
+  { fixture: "self-target.yaml", rule: "self-target", step: "ask", says: "leads back to the step itself" },
   { fixture: "dead-end.yaml", rule: "dead-end", step: "stuck", says: "has no way on" },
   { fixture: "no-exit.yaml", rule: "no-exit", step: "ping", says: "cycle with no exit" },
   { fixture: "unknown-check.yaml", rule: "unknown-check", step: "probe", says: 'check "read-minds" does not exist' },

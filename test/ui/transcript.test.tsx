@@ -49,6 +49,8 @@ describe.each([true, false])("summary and secrets (StrictMode: %s)", (strict) =>
     expect(text).toMatch(/`GET \/scim\/v2\/Users\?filter=[^`]+` \(Authorization: Bearer ••••\) → 200/);
     expect(text).toContain("(left out)");
     expect(text, text).not.toContain(MAIL);
+    // Nor the other user the workspace holds under that address (the mismatching userName).
+    expect(text).not.toMatch(/@contoso\.example|%40contoso/i);
     expect(text).not.toContain(DEMO_TOKEN);
     // Nowhere else either: storage, the URL, the console.
     expect(JSON.stringify({ ...sessionStorage })).not.toContain(DEMO_TOKEN);

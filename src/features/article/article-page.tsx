@@ -2,6 +2,7 @@ import { Link, useParams } from "react-router";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { Step } from "../../engine/schema";
+import { FlowLoadStatus } from "../flows/flow-load-status";
 import { findSummary, useFlow } from "../flows/flow-loader";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "../wizard/warnings";
@@ -9,7 +10,7 @@ import { Warnings } from "../wizard/warnings";
 /** `/flows/:flowId/article`: the whole flow as one printable document, every branch included. */
 export function ArticlePage() {
   const loaded = useFlow(useParams().flowId);
-  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
+  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
   const flow = loaded.flow;
   if (!flow) {
     return (

@@ -19,8 +19,16 @@ function useFlowSearch(query: string): { ids: string[]; pending: boolean } {
   useEffect(() => {
     if (!query.trim()) return setResult({ query, ids: everyScenario });
     let current = true;
-    searchIndex ??= import("./flow-search").then((m) => m.createFlowSearch(m.allFlows.filter((f) => f.id !== TRIAGE)));
-    searchIndex.then((search) => current && setResult({ query, ids: search(query) }));
+    searchIndex ??= import("./flow-search")
+      .then((m) => m.createFlowSearch(m.allFlows.filter((f) => f.id !== TRIAGE)))
+      .catch((error) => {
+        searchIndex = undefined; // fetch it again on the next keystroke
+        throw error;
+      });
+    searchIndex.then(
+      (search) => current && setResult({ query, ids: search(query) }),
+      () => undefined,
+    );
     return () => {
       current = false;
     };

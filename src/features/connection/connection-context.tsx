@@ -35,7 +35,7 @@ interface ConnectionValue {
   update(change: Partial<ConnectionSettings>): void;
   forgetTokens(): void;
   /** Why checks cannot run now, or undefined when they can. */
-  blocker: string | undefined;
+  blockerFor(check: string): string | undefined;
   run(request: CheckRequest, signal?: AbortSignal): Promise<CheckResult>;
   /** The secrets in play, for scrubbing anything copied out. */
   secrets(): string[];
@@ -83,7 +83,8 @@ export function ConnectionProvider(props: {
         target = demo.target;
       } else {
         // url-format judges the address the admin typed; only requests go through the relay.
-        const baseUrl = request.check === "url-format" ? s.baseUrl.trim() : effectiveBaseUrl(s);
+        // Untrimmed: stray spaces in the Tenant URL are one of the things url-format reports.
+        const baseUrl = request.check === "url-format" ? s.baseUrl : effectiveBaseUrl(s);
         target = { baseUrl, token: s.token, previousToken: s.previousToken || undefined };
       }
       // The checks load with the first check run: most walks never run one.
@@ -96,7 +97,15 @@ export function ConnectionProvider(props: {
   const secrets = useCallback(() => [current.current.token, current.current.previousToken].filter(Boolean), []);
 
   const value = useMemo<ConnectionValue>(
-    () => ({ settings, update, forgetTokens, blocker: blockerOf(settings, demo), run, secrets, demo }),
+    () => ({
+      settings,
+      update,
+      forgetTokens,
+      blockerFor: (check: string) => blockerOf(settings, demo, check),
+      run,
+      secrets,
+      demo,
+    }),
     [settings, update, forgetTokens, run, secrets, demo],
   );
   return <ConnectionContext.Provider value={value}>{props.children}</ConnectionContext.Provider>;
@@ -113,9 +122,13 @@ export function effectiveBaseUrl(s: Pick<ConnectionSettings, "baseUrl" | "useRel
   }
 }
 
-function blockerOf(s: ConnectionSettings, demo: DemoTenantAccess | undefined): string | undefined {
+/** Checks that send no key (they look at the address, or at a public document). */
+const TOKENLESS = new Set(["url-format", "discovery"]);
+
+function blockerOf(s: ConnectionSettings, demo: DemoTenantAccess | undefined, check: string): string | undefined {
   if (s.mode === "demo") return demo ? undefined : messages.connection.blockers.demoOff;
   if (!s.baseUrl.trim()) return messages.connection.blockers.noBaseUrl;
-  if (!s.token) return messages.connection.blockers.noToken;
+  if (!s.token && !TOKENLESS.has(check)) return messages.connection.blockers.noToken;
+  if (!s.previousToken && check === "key-rotation") return messages.connection.blockers.noPreviousToken;
   return undefined;
 }

@@ -4,6 +4,7 @@ import { messages } from "../../app/messages";
 import { embedPath } from "../../embed-loader/options";
 import { decisionsTo } from "../../engine/path-to-step";
 import { CataloguePage } from "../catalogue/catalogue-page";
+import { FlowLoadStatus } from "../flows/flow-load-status";
 import { useFlow } from "../flows/flow-loader";
 import { WalkView } from "../wizard/walk-view";
 import { useEmbedOptions } from "./embed-layout";
@@ -13,12 +14,12 @@ export function EmbedWizardPage() {
   const options = useEmbedOptions();
   const { flowId } = useParams();
   const loaded = useFlow(flowId);
-  const flow = loaded.loading ? undefined : loaded.flow;
+  const flow = loaded.loading || loaded.failed ? undefined : loaded.flow;
   const initial = useMemo(
     () => (flow && options.start ? decisionsTo(flow, options.start) : undefined),
     [flow, options],
   );
-  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
+  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
   if (!flow) {
     return (
       <section>
@@ -30,9 +31,12 @@ export function EmbedWizardPage() {
   return (
     <>
       <WalkView
+        // A hand-over to another guide is a new walk, even when that guide's chunk is already here.
+        key={flow.id}
         flow={flow}
         initialDecisions={initial ?? []}
-        flowHref={(id) => embedPath(id, options)}
+        // The host's start step belongs to its guide: a hand-over opens the next one at its start.
+        flowHref={(id) => embedPath(id, { ...options, start: undefined })}
         persist={false}
       />
       <p className="embed-footer">

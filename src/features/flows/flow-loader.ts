@@ -40,30 +40,44 @@ export function loadFlow(id: string | undefined): Tracked<BuiltFlow | undefined>
   if (!flow) {
     flow = tracked(load().then((m) => m.flow));
     loaded.set(id, flow);
+    // A failed fetch is not cached: the next visit (or a retry) asks again.
+    flow.catch(() => loaded.delete(id));
   }
   return flow;
 }
 
-export type FlowState = { loading: true } | { loading: false; flow: BuiltFlow | undefined };
+export type FlowState =
+  | { loading: true }
+  | { loading: false; failed: true }
+  | { loading: false; failed?: false; flow: BuiltFlow | undefined };
 
-const stateOf = (promise: Tracked<BuiltFlow | undefined>): FlowState =>
-  promise.status === "fulfilled" ? { loading: false, flow: promise.value } : { loading: true };
+const stateOf = (promise: Tracked<BuiltFlow | undefined>): FlowState => {
+  if (promise.status === "fulfilled") return { loading: false, flow: promise.value };
+  if (promise.status === "rejected") return { loading: false, failed: true };
+  return { loading: true };
+};
 
 /**
  * The flow for a page: at once when its chunk is already here (the common
- * case: main.tsx preloads it), else after a loading state. Plain state and an
- * effect rather than `use()`, which is fragile under StrictMode double renders.
+ * case: preload.ts asks for it early), else after a loading state; `failed`
+ * when its chunk could not be fetched (offline, or a redeploy renamed it).
+ * Plain state and an effect rather than `use()`, which is fragile under
+ * StrictMode double renders. The state carries its id, so a change of id
+ * never shows the previous flow for a render.
  */
 export function useFlow(id: string | undefined): FlowState {
-  const [state, setState] = useState(() => stateOf(loadFlow(id)));
+  const [state, setState] = useState(() => ({ id, value: stateOf(loadFlow(id)) }));
   useEffect(() => {
     let current = true;
     const promise = loadFlow(id);
-    setState(stateOf(promise));
-    promise.then((flow) => current && setState({ loading: false, flow }));
+    setState({ id, value: stateOf(promise) });
+    promise.then(
+      (flow) => current && setState({ id, value: { loading: false, flow } }),
+      () => current && setState({ id, value: { loading: false, failed: true } }),
+    );
     return () => {
       current = false;
     };
   }, [id]);
-  return state;
+  return state.id === id ? state.value : stateOf(loadFlow(id));
 }

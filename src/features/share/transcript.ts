@@ -48,9 +48,14 @@ export function buildTranscript(input: TranscriptInput): string {
     "",
   );
   const text = scrub(lines.join("\n"), input.secrets ?? []);
-  // Evidence quotes what was looked up (an e-mail in a filter): personal answers go out there too.
-  return includeAnswers ? text : scrub(text, personalValues(flow, decisions), t.leftOut);
+  if (includeAnswers) return text;
+  // Evidence quotes what was looked up (an e-mail in a filter), and a server may name other
+  // people (the workspace user holding an address): every address-shaped string goes too.
+  return scrub(text, personalValues(flow, decisions), t.leftOut).replace(ADDRESS, t.leftOut);
 }
+
+/** A UPN or e-mail address, plain or URL-encoded, in any case. */
+const ADDRESS = /[^\s`"'<>(),;:]+(?:@|%40)[^\s`"'<>(),;:]+\.[a-z]{2,}/gi;
 
 function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
   const personal = new Set(flow.steps.flatMap((s) => (s.kind === "input" && !s.shareable ? [s.id] : [])));

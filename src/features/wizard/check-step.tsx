@@ -31,7 +31,9 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
   );
   const missing = Object.entries(step.params ?? {}).filter(([, input]) => !context.inputs[input]);
   const blocker =
-    missing.length > 0 ? messages.check.missingInputs(missing.map(([, input]) => input)) : connection.blocker;
+    missing.length > 0
+      ? messages.check.missingInputs(missing.map(([, input]) => input))
+      : connection.blockerFor(step.check);
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);

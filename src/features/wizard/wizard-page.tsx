@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { messages } from "../../app/messages";
+import { FlowLoadStatus } from "../flows/flow-load-status";
 import { useFlow } from "../flows/flow-loader";
 import { machineFor } from "../flows/flow-machines";
 import { BadLink } from "../share/bad-link";
@@ -12,7 +13,7 @@ import { WalkView } from "./walk-view";
 export function WizardPage() {
   const { flowId } = useParams();
   const loaded = useFlow(flowId);
-  const flow = loaded.loading ? undefined : loaded.flow;
+  const flow = loaded.loading || loaded.failed ? undefined : loaded.flow;
   const [search, setSearch] = useSearchParams();
   const shared = search.get(SHARE_PARAM);
   const [attempt, setAttempt] = useState(0);
@@ -43,7 +44,7 @@ export function WizardPage() {
     if (opened?.ok && shared !== null) dropShareParam();
   }, [opened, shared, dropShareParam]);
 
-  if (loaded.loading) return <p className="hint">{messages.loading}</p>;
+  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
   if (!flow || !opened) return <UnknownFlow id={flowId ?? ""} />;
   if (!opened.ok) {
     const openAtStart = () => {

@@ -1,0 +1,44 @@
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { connect } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { startRelay } from "../../src/cli/relay";
+import { startStaticServer } from "../../src/server/static-server";
+
+/** Sends one raw request (no client library would send these) and returns the status line. */
+function rawRequest(url: string, requestLine: string): Promise<string> {
+  const { hostname, port } = new URL(url);
+  return new Promise((resolve, reject) => {
+    const socket = connect(Number(port), hostname, () => {
+      socket.write(`${requestLine}\r\nHost: ${hostname}:${port}\r\nConnection: close\r\n\r\n`);
+    });
+    let answer = "";
+    socket.on("data", (chunk) => {
+      answer += chunk.toString("latin1");
+    });
+    socket.on("end", () => resolve(answer.split("\r\n")[0]));
+    socket.on("error", reject);
+  });
+}
+
+test("the production server answers 400 to a request line no URL parser accepts, and stays up", async () => {
+  const root = mkdtempSync(join(tmpdir(), "static-"));
+  writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+  const server = await startStaticServer({ root, port: 0 });
+  try {
+    expect(await rawRequest(server.url, "GET http://[/ HTTP/1.1")).toMatch(/^HTTP\/1\.1 400/);
+    expect((await fetch(`${server.url}/flows/error-500`)).status).toBe(200);
+  } finally {
+    await server.close();
+  }
+});
+
+test("the relay refuses such a request and stays up", async () => {
+  const relay = await startRelay({ target: "https://scim.example.invalid/scim/v2", port: 0, log: () => {} });
+  try {
+    expect(await rawRequest(relay.url, "GET //[ HTTP/1.1")).toMatch(/^HTTP\/1\.1 (400|404)/);
+    expect((await fetch(`${relay.url}/nowhere`)).status).toBe(404);
+  } finally {
+    await relay.close();
+  }
+});

@@ -13,12 +13,11 @@ import { messages } from "../../src/app/messages";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
 import { CHECK_CATALOG } from "../../src/checks/catalog";
 import { compileFlow } from "../../src/engine/compile";
-import { flowFingerprint } from "../../src/features/share/fingerprint";
-import { decodeShare, MAX_SHARE_LENGTH } from "../../src/features/share/share-link";
+import { decodeShare } from "../../src/features/share/share-link";
 import {
   describeCase,
+  error500Target,
   type FuzzCase,
-  type FuzzTarget,
   fuzzSeed,
   generateMalformedLinks,
   validLink,
@@ -38,19 +37,10 @@ if (!source) throw new Error("error-500 flow missing");
 const flow = buildFlow(source);
 const machine = compileFlow(flow, { checks: CHECK_CATALOG });
 
-const target: FuzzTarget = {
-  flowId: flow.id,
-  fingerprint: flowFingerprint(flow),
-  walk: [
-    ["about", "n"],
-    ["user-mail", "i"],
-    ["entra-upn", "i"],
-    ["collision", "m"],
-  ],
-  stepIds: flow.steps.map((s) => s.id),
-  otherFlowIds: flows.map((f) => f.flow.id).filter((id) => id !== flow.id),
-  maxLength: MAX_SHARE_LENGTH,
-};
+const target = error500Target(
+  flow,
+  flows.map((f) => f.flow.id),
+);
 const SEED = fuzzSeed();
 const cases = generateMalformedLinks(target, LINKS, SEED);
 const BAD = messages.share.badLinkHeading;

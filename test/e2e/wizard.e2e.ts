@@ -62,15 +62,8 @@ async function resolvedWithFeedback(page: Page): Promise<void> {
   await visible(feedback.getByRole("status").getByText("Thank you for telling us."));
 }
 
-test("error-500 from the catalogue to the resolved outcome, with the live UPN check on the demo tenant", async () => {
-  const context = await newContext();
-  const { page, problems } = await openPage(context);
-  await page.goto(`${baseUrl}/?demo=upn-mismatch`);
-  await page.getByRole("link", { name: "Error 500 when you first activate SCIM", exact: true }).click();
-  await onStep(page, "Find out what causes Error 500");
-  expect(new URL(page.url()).pathname).toBe("/flows/error-500");
-  await visible(page.getByText("Step 1 of about", { exact: false }));
-
+/** From error-500's first step to its UPN check, typing the demo's mismatching user. */
+async function toCollisionCheck(page: Page): Promise<void> {
   await doneNext(page, "Which user gets Error 500?");
   await submitInput(
     page,
@@ -84,6 +77,18 @@ test("error-500 from the catalogue to the resolved outcome, with the live UPN ch
     DEMO_SAMPLES.upnMismatch.upn,
     "Compare the user in the workspace with Entra",
   );
+}
+
+test("error-500 from the catalogue to the resolved outcome, with the live UPN check on the demo tenant", async () => {
+  const context = await newContext();
+  const { page, problems } = await openPage(context);
+  await page.goto(`${baseUrl}/?demo=upn-mismatch`);
+  await page.getByRole("link", { name: "Error 500 when you first activate SCIM", exact: true }).click();
+  await onStep(page, "Find out what causes Error 500");
+  expect(new URL(page.url()).pathname).toBe("/flows/error-500");
+  await visible(page.getByText("Step 1 of about", { exact: false }));
+
+  await toCollisionCheck(page);
 
   // The check says what it will send before it sends anything, and never shows a key.
   await visible(page.getByText(/GET \/scim\/v2\/Users\?filter=/));
@@ -136,19 +141,7 @@ test("a share link opened in a new browser context lands on the same step, witho
   const { page, problems } = await openPage(sender);
   await page.goto(`${baseUrl}/flows/error-500`);
   await onStep(page, "Find out what causes Error 500");
-  await doneNext(page, "Which user gets Error 500?");
-  await submitInput(
-    page,
-    "The user's e-mail address",
-    DEMO_SAMPLES.upnMismatch.mail,
-    "What is the user's UPN in Entra?",
-  );
-  await submitInput(
-    page,
-    "User principal name (UPN) in Entra",
-    DEMO_SAMPLES.upnMismatch.upn,
-    "Compare the user in the workspace with Entra",
-  );
+  await toCollisionCheck(page);
   await page.getByRole("button", { name: "Skip the live check and compare the UPNs by hand", exact: true }).click();
   await movedTo(page, "Are the UPNs different?");
   await choose(page, "Yes, they are different", "Stop provisioning in Entra");

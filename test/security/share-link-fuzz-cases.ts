@@ -1,8 +1,12 @@
+import type { BuiltFlow } from "../../src/engine/built-flow";
+import { flowFingerprint } from "../../src/features/share/fingerprint";
+import { MAX_SHARE_LENGTH } from "../../src/features/share/share-link";
+
 /**
  * A seeded generator of malformed share links (`?s=<param>`), shared by the
- * jsdom fuzz test and the Chromium e2e fuzz test. It needs no app code: it
- * gets the flow's id, fingerprint and one walk the flow accepts, and builds
- * near-misses around them.
+ * jsdom fuzz test and the Chromium e2e fuzz test. The generators need no app
+ * code: they get the flow's id, fingerprint and one walk the flow accepts
+ * (`error500Target` builds those), and build near-misses around them.
  *
  * Every kind is invalid by construction, so a link the codec accepts is a bug
  * in the codec, not luck of the generator:
@@ -345,4 +349,24 @@ export function generateMalformedLinks(target: FuzzTarget, count: number, seed: 
 export function describeCase(c: FuzzCase): string {
   const shown = c.param.length > 120 ? `${c.param.slice(0, 120)}… (${c.param.length} chars)` : c.param;
   return `#${c.index} ${c.kind}: ${JSON.stringify(shown)}`;
+}
+
+/**
+ * The fuzz target both suites use: error-500 walked to "Are the UPNs different?", personal
+ * answers left out (as in a link without them), with every other flow's id to forge.
+ */
+export function error500Target(flow: BuiltFlow, allFlowIds: readonly string[]): FuzzTarget {
+  return {
+    flowId: flow.id,
+    fingerprint: flowFingerprint(flow),
+    walk: [
+      ["about", "n"],
+      ["user-mail", "i"],
+      ["entra-upn", "i"],
+      ["collision", "m"],
+    ],
+    stepIds: flow.steps.map((s) => s.id),
+    otherFlowIds: allFlowIds.filter((id) => id !== flow.id),
+    maxLength: MAX_SHARE_LENGTH,
+  };
 }

@@ -10,13 +10,12 @@ import { screen, waitFor } from "@testing-library/react";
 import { messages } from "../../src/app/messages";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
 import { machineFor } from "../../src/features/flows/flow-machines";
-import { flowFingerprint } from "../../src/features/share/fingerprint";
-import { decodeShare, MAX_SHARE_LENGTH, type ShareLinkProblem } from "../../src/features/share/share-link";
+import { decodeShare, type ShareLinkProblem } from "../../src/features/share/share-link";
 import { renderApp } from "../ui/render-app";
 import {
   describeCase,
+  error500Target,
   FUZZ_KINDS,
-  type FuzzTarget,
   fuzzSeed,
   generateMalformedLinks,
   validLink,
@@ -33,20 +32,10 @@ if (!source) throw new Error("error-500 flow missing");
 const flow = buildFlow(source);
 const machine = machineFor(flow);
 
-const target: FuzzTarget = {
-  flowId: flow.id,
-  fingerprint: flowFingerprint(flow),
-  // The walk up to "Are the UPNs different?", personal answers left out (as in a link without them).
-  walk: [
-    ["about", "n"],
-    ["user-mail", "i"],
-    ["entra-upn", "i"],
-    ["collision", "m"],
-  ],
-  stepIds: flow.steps.map((s) => s.id),
-  otherFlowIds: flows.map((f) => f.flow.id).filter((id) => id !== flow.id),
-  maxLength: MAX_SHARE_LENGTH,
-};
+const target = error500Target(
+  flow,
+  flows.map((f) => f.flow.id),
+);
 
 const SEED = fuzzSeed();
 const cases = generateMalformedLinks(target, DECODED, SEED);

@@ -9,6 +9,8 @@ const SUMMARY_CHARS = 160;
 
 export interface CappedBody {
   text: string;
+  /** The bytes as received (up to the cap): the relay passes them on untouched. */
+  bytes: Uint8Array;
   /** Cut at the cap, or cut off by the server before it was complete. */
   truncated: boolean;
   /** Why the body cannot be trusted as JSON, when it cannot. */
@@ -21,7 +23,7 @@ export interface CappedBody {
  * abort (our own timeout) propagates.
  */
 export async function readCapped(res: Response, maxBytes: number, signal?: AbortSignal): Promise<CappedBody> {
-  if (!res.body) return { text: "", truncated: false };
+  if (!res.body) return { text: "", bytes: new Uint8Array(), truncated: false };
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
@@ -71,12 +73,12 @@ export async function readCapped(res: Response, maxBytes: number, signal?: Abort
   if (!truncated) {
     // JSON between systems is UTF-8 (RFC 8259 §8.1): bytes that are not are no SCIM answer.
     try {
-      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), truncated };
+      return { text: new TextDecoder("utf-8", { fatal: true }).decode(bytes), bytes, truncated };
     } catch {
       flaw = "not-utf8";
     }
   }
-  return { text: new TextDecoder().decode(bytes), truncated, flaw };
+  return { text: new TextDecoder().decode(bytes), bytes, truncated, flaw };
 }
 
 export function parseJson(text: string): unknown {

@@ -108,13 +108,15 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         redirect: "manual",
         signal: controller.signal,
       });
-      const body = await readCapped(upstream, maxBodyBytes);
+      // With the signal, a timeout mid-body is a 504 like any other, not a cut 200.
+      const body = await readCapped(upstream, maxBodyBytes, controller.signal);
       const out: Record<string, string> = { ...cors, "cache-control": "no-store" };
       const type = upstream.headers.get("content-type");
       if (type) out["content-type"] = type;
       if (body.truncated) out["x-relay-truncated"] = String(maxBodyBytes);
       // Location is dropped: following a redirect elsewhere is exactly what the checks refuse.
-      res.writeHead(upstream.status, out).end(body.text);
+      // The bytes as received, so that the browser's check judges the same body (UTF-8 or not).
+      res.writeHead(upstream.status, out).end(Buffer.from(body.bytes));
       log(`GET ${incoming.pathname} → ${upstream.status} (${Math.round(performance.now() - started)} ms)`);
     } catch (err) {
       const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;

@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import type { AddressInfo } from "node:net";
+import { listenOn } from "../../src/server/listen";
 
 /**
  * A help-center stand-in for the embed e2e tests: a second loopback origin (127.0.0.1 on
@@ -15,7 +15,7 @@ export interface HostServer {
 }
 
 /** Serves `pages` (path → HTML) on 127.0.0.1, port 0; 204 for /favicon.ico, 404 for anything else. */
-export function startHostServer(pages: Record<string, string>): Promise<HostServer> {
+export async function startHostServer(pages: Record<string, string>): Promise<HostServer> {
   const requests: string[] = [];
   const server = createServer((req, res) => {
     const path = new URL(req.url ?? "/", "http://127.0.0.1").pathname;
@@ -30,19 +30,14 @@ export function startHostServer(pages: Record<string, string>): Promise<HostServ
       res.writeHead(404, { "Content-Type": "text/plain; charset=utf-8" }).end("Not found");
     }
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        requests,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const { url } = await listenOn(server);
+  return {
+    origin: url,
+    requests,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }

@@ -1,8 +1,8 @@
 import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
-import type { AddressInfo } from "node:net";
 import type { Frame, Page } from "playwright-core";
+import { listenOn } from "../../src/server/listen";
 
 /**
  * Shared code of the accessibility, keyboard, CSP and secret-leak e2e tests.
@@ -237,7 +237,7 @@ export interface HostSite {
 }
 
 /** Serves fixed HTML pages (path → HTML) on 127.0.0.1, on a free port; 404 for anything else. */
-export function startHostSite(pages: Record<string, string>): Promise<HostSite> {
+export async function startHostSite(pages: Record<string, string>): Promise<HostSite> {
   const server = createServer((req, res) => {
     const html = pages[new URL(req.url ?? "/", "http://127.0.0.1").pathname];
     if (html === undefined) {
@@ -246,20 +246,15 @@ export function startHostSite(pages: Record<string, string>): Promise<HostSite> 
     }
     res.writeHead(200, { "Content-Type": "text/html; charset=utf-8", "Cache-Control": "no-store" }).end(html);
   });
-  return new Promise((resolve, reject) => {
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as AddressInfo;
-      resolve({
-        origin: `http://127.0.0.1:${port}`,
-        close: () =>
-          new Promise((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
-    });
-  });
+  const { url } = await listenOn(server);
+  return {
+    origin: url,
+    close: () =>
+      new Promise((done) => {
+        server.closeAllConnections();
+        server.close(() => done());
+      }),
+  };
 }
 
 /**

@@ -1,6 +1,7 @@
 import { type ActorRefFrom, assign, fromPromise, type SnapshotFrom, setup } from "xstate";
 import type { CheckCatalog } from "./check-catalog.ts";
 import { startStepId } from "./graph.ts";
+import { inputPattern } from "./input-pattern.ts";
 import type { Flow, Step, StepOf } from "./schema.ts";
 
 /**
@@ -44,16 +45,6 @@ export type FlowEvent =
   | { type: "check.cancel" }
   | { type: "check.resolve"; outcome: string; result?: CheckResultLike }
   | { type: "check.manual" };
-
-const patterns = new Map<string, RegExp>();
-export function inputPattern(source: string): RegExp {
-  let pattern = patterns.get(source);
-  if (!pattern) {
-    pattern = new RegExp(`^(?:${source})$`, "u");
-    patterns.set(source, pattern);
-  }
-  return pattern;
-}
 
 const flowSetup = setup({
   types: {

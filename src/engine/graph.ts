@@ -75,6 +75,14 @@ export function distanceToOutcome(flow: Flow): Map<string, number> {
   return distance;
 }
 
+/**
+ * Ids of the input steps whose answers are personal (UPN, e-mail): they leave
+ * the tab (links, summaries) only when the admin agrees.
+ */
+export function personalInputSteps(flow: Flow): Set<string> {
+  return new Set(flow.steps.flatMap((s) => (s.kind === "input" && !s.shareable ? [s.id] : [])));
+}
+
 /** Every Markdown string a step holds: body, warnings and sub-steps. */
 export function markdownSources(step: Step): string[] {
   return [

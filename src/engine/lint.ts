@@ -1,5 +1,6 @@
 import type { CheckCatalog } from "./check-catalog.ts";
 import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepTargets } from "./graph.ts";
+import { inputPattern } from "./input-pattern.ts";
 import type { FlowIssue } from "./issues.ts";
 import { parseMarkdown } from "./markdown.ts";
 import type { Flow, Step } from "./schema.ts";
@@ -129,7 +130,7 @@ const inputPatterns: Rule = (flow, _ctx, report) => {
     if (step.kind !== "input") continue;
     let pattern: RegExp;
     try {
-      pattern = new RegExp(`^(?:${step.pattern})$`, "u");
+      pattern = inputPattern(step.pattern);
     } catch (error) {
       report(step.id, "input-pattern", `pattern is not a valid regular expression: ${(error as Error).message}`);
       continue;

@@ -1,5 +1,6 @@
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowMachine } from "../../engine/compile";
+import { personalInputSteps } from "../../engine/graph";
 import { type Decision, replay } from "../../engine/session";
 import { flowFingerprint } from "./fingerprint";
 
@@ -37,7 +38,7 @@ export type DecodedShare =
   | { ok: false; problem: ShareLinkProblem; detail?: string };
 
 export function encodeShare(flow: BuiltFlow, decisions: readonly Decision[], includeAnswers: boolean): string {
-  const personal = new Set(flow.steps.flatMap((s) => (s.kind === "input" && !s.shareable ? [s.id] : [])));
+  const personal = personalInputSteps(flow);
   const pack = (d: Decision): Packed => {
     if (d.kind === "choice") return [d.step, "c", d.choice];
     if (d.kind === "check") return [d.step, "k", d.outcome];

@@ -1,6 +1,7 @@
 import { useState } from "react";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
+import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { shareUrl } from "./share-link";
@@ -19,7 +20,7 @@ export function SharePanel(props: {
   const [includeAnswers, setIncludeAnswers] = useState(false);
   const [status, setStatus] = useState("");
   const [fallback, setFallback] = useState<string | undefined>();
-  const hasPersonal = flow.steps.some((s) => s.kind === "input" && !s.shareable);
+  const hasPersonal = personalInputSteps(flow).size > 0;
 
   // The summary code loads on the first click: most walks never copy one.
   const transcript = async () =>

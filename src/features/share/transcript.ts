@@ -1,6 +1,7 @@
 import { messages } from "../../app/messages";
 import type { CheckResult, Evidence } from "../../checks/types";
 import type { BuiltFlow } from "../../engine/built-flow";
+import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
 
 /**
@@ -58,7 +59,7 @@ export function buildTranscript(input: TranscriptInput): string {
 const ADDRESS = /[^\s`"'<>(),;:]+(?:@|%40)[^\s`"'<>(),;:]+\.[a-z]{2,}/gi;
 
 function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
-  const personal = new Set(flow.steps.flatMap((s) => (s.kind === "input" && !s.shareable ? [s.id] : [])));
+  const personal = personalInputSteps(flow);
   const values = decisions.flatMap((d) => (d.kind === "input" && d.value && personal.has(d.step) ? [d.value] : []));
   return values.flatMap((v) => [v, encodeURIComponent(v)]);
 }

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useState } from "react";
 import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
-import { inputPattern } from "../../engine/compile";
+import { inputPattern } from "../../engine/input-pattern";
 import type { StepOf } from "../../engine/schema";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";

@@ -1,6 +1,6 @@
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/constants";
 import { DEMO_FAULTS, type DemoFault, isDemoFault } from "../demo/faults";
-import type { DemoTenantAccess } from "../features/connection/connection-context";
+import type { DemoTenantAccess } from "../ui/connection/connection-context";
 
 /**
  * The demo tenant in this browser tab. MSW and the simulator are loaded on

@@ -1,5 +1,5 @@
 import { Component, type ReactNode } from "react";
-import { messages } from "./messages";
+import { messages } from "../ui/messages";
 
 /** Whatever broke, the admin sees a way on, never a stack trace. */
 export class ErrorBoundary extends Component<{ children: ReactNode }, { failed: boolean }> {

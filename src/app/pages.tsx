@@ -12,9 +12,14 @@ export const ArticlePage = lazy(() =>
 export const EmbedWizardPage = lazy(() =>
   import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
 );
-export const EmbedCataloguePage = lazy(() =>
-  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedCataloguePage })),
-);
+/** `/embed`: the catalogue page, its links kept inside the embed. Pages never import each other: app composes them. */
+export const EmbedCataloguePage = lazy(async () => {
+  const [{ CataloguePage }, { useEmbedFlowHref }] = await Promise.all([
+    import("../features/catalogue/catalogue-page"),
+    import("../features/embed/embed-pages"),
+  ]);
+  return { default: () => <CataloguePage flowHref={useEmbedFlowHref()} /> };
+});
 // The embed's chrome (host messages, theming) is for framed pages only.
 export const EmbedLayout = lazy(() =>
   import("../features/embed/embed-layout").then((m) => ({ default: m.EmbedLayout })),

@@ -1,4 +1,4 @@
-import { loadFlow } from "../features/flows/flow-loader";
+import { loadFlow } from "../ui/flows/flow-loader";
 
 /**
  * A second, tiny entry that index.html runs before main.tsx: it starts

@@ -1,10 +1,6 @@
 import { Suspense } from "react";
 import { Route, Routes } from "react-router";
-import {
-  type ConnectionMode,
-  ConnectionProvider,
-  type DemoTenantAccess,
-} from "../features/connection/connection-context";
+import { type ConnectionMode, ConnectionProvider, type DemoTenantAccess } from "../ui/connection/connection-context";
 import { ErrorBoundary } from "./error-boundary";
 import { Layout, NotFound } from "./layout";
 import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages";

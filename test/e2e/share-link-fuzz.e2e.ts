@@ -9,11 +9,11 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { messages } from "../../src/app/messages";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
 import { CHECK_CATALOG } from "../../src/checks/catalog";
 import { compileFlow } from "../../src/engine/compile";
-import { decodeShare } from "../../src/features/share/share-link";
+import { messages } from "../../src/ui/messages";
+import { decodeShare } from "../../src/ui/share/share-link";
 import {
   describeCase,
   error500Target,

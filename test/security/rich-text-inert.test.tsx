@@ -14,7 +14,7 @@ import type { BuiltFlow } from "../../src/engine/built-flow";
 import { parseMarkdown } from "../../src/engine/markdown";
 import { parseFlowSource } from "../../src/engine/parse";
 import type { Block, Inline, RichText as Tree } from "../../src/engine/rich-text";
-import { RichText } from "../../src/features/rich-text/rich-text";
+import { RichText } from "../../src/ui/rich-text/rich-text";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = "<img src=x onerror=alert(1)>";

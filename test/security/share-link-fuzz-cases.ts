@@ -1,6 +1,6 @@
 import type { BuiltFlow } from "../../src/engine/built-flow";
-import { flowFingerprint } from "../../src/features/share/fingerprint";
-import { MAX_SHARE_LENGTH } from "../../src/features/share/share-link";
+import { flowFingerprint } from "../../src/ui/share/fingerprint";
+import { MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
 
 /**
  * A seeded generator of malformed share links (`?s=<param>`), shared by the

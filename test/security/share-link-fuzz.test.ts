@@ -7,10 +7,10 @@
  * SHARE_FUZZ_SEED=<seed> replays a run.
  */
 import { screen, waitFor } from "@testing-library/react";
-import { messages } from "../../src/app/messages";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
-import { machineFor } from "../../src/features/flows/flow-machines";
-import { decodeShare, type ShareLinkProblem } from "../../src/features/share/share-link";
+import { machineFor } from "../../src/ui/flows/flow-machines";
+import { messages } from "../../src/ui/messages";
+import { decodeShare, type ShareLinkProblem } from "../../src/ui/share/share-link";
 import { renderApp } from "../ui/render-app";
 import {
   describeCase,

@@ -8,8 +8,8 @@ import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/c
 import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
 import { demoHandlers } from "../../src/demo/msw-handlers";
 import { createDemoTenant } from "../../src/demo/simulator";
-import type { DemoTenantAccess } from "../../src/features/connection/connection-context";
-import { type WizardEvent, WizardEventsProvider } from "../../src/features/wizard/wizard-events";
+import type { DemoTenantAccess } from "../../src/ui/connection/connection-context";
+import { type WizardEvent, WizardEventsProvider } from "../../src/ui/walk/wizard-events";
 
 /** The demo tenant over MSW in Node, the same handlers the browser worker uses. */
 export function demoTenantForTests() {

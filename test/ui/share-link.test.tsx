@@ -1,8 +1,8 @@
 import { screen } from "@testing-library/react";
 import type { Decision } from "../../src/engine/session";
-import { findFlow } from "../../src/features/flows/flow-list";
-import { machineFor } from "../../src/features/flows/flow-machines";
-import { decodeShare, encodeShare, MAX_SHARE_LENGTH } from "../../src/features/share/share-link";
+import { findFlow } from "../../src/ui/flows/flow-list";
+import { machineFor } from "../../src/ui/flows/flow-machines";
+import { decodeShare, encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
 import { pathOf, renderApp } from "./render-app";
 
 const flow = findFlow("error-500");

@@ -1,11 +1,11 @@
 import { Link, useParams } from "react-router";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { Step } from "../../engine/schema";
-import { FlowLoadStatus } from "../flows/flow-load-status";
-import { findSummary, useFlow } from "../flows/flow-loader";
-import { RichText } from "../rich-text/rich-text";
-import { Warnings } from "../wizard/warnings";
+import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
+import { findSummary, useFlow } from "../../ui/flows/flow-loader";
+import { messages } from "../../ui/messages";
+import { RichText } from "../../ui/rich-text/rich-text";
+import { Warnings } from "../../ui/walk/warnings";
 
 /** `/flows/:flowId/article`: the whole flow as one printable document, every branch included. */
 export function ArticlePage() {

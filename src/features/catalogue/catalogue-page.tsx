@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
-import { messages } from "../../app/messages";
-import { flowSummaries } from "../flows/flow-loader";
+import { flowSummaries } from "../../ui/flows/flow-loader";
+import { messages } from "../../ui/messages";
 
 const TRIAGE = "triage";
 const scenarios = flowSummaries.filter((f) => f.id !== TRIAGE);

@@ -3,7 +3,7 @@ import type { BuiltFlow } from "../../engine/built-flow";
 import { plainText } from "../../engine/rich-text";
 
 // The whole flows come with the search: its index needs every step's text.
-export { allFlows } from "../flows/flow-list";
+export { allFlows } from "../../ui/flows/flow-list";
 
 /**
  * Full-text search over the flows, tolerant of small typos ("secrte token")

@@ -1,9 +1,9 @@
 import { Suspense, useMemo } from "react";
 import { Outlet, useSearchParams } from "react-router";
-import { messages } from "../../app/messages";
 import { parseEmbedQuery } from "../../embed-loader/options";
-import { ConnectionProvider, type DemoTenantAccess } from "../connection/connection-context";
-import { WizardEventsProvider } from "../wizard/wizard-events";
+import { ConnectionProvider, type DemoTenantAccess } from "../../ui/connection/connection-context";
+import { messages } from "../../ui/messages";
+import { WizardEventsProvider } from "../../ui/walk/wizard-events";
 import { postToHost, useReportHeight } from "./embed-host";
 import { useEmbedTheme } from "./embed-theme";
 

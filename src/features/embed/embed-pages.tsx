@@ -1,12 +1,11 @@
 import { useMemo } from "react";
 import { useParams } from "react-router";
-import { messages } from "../../app/messages";
 import { embedPath } from "../../embed-loader/options";
 import { decisionsTo } from "../../engine/path-to-step";
-import { CataloguePage } from "../catalogue/catalogue-page";
-import { FlowLoadStatus } from "../flows/flow-load-status";
-import { useFlow } from "../flows/flow-loader";
-import { WalkView } from "../wizard/walk-view";
+import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
+import { useFlow } from "../../ui/flows/flow-loader";
+import { messages } from "../../ui/messages";
+import { WalkView } from "../../ui/walk/walk-view";
 import { useEmbedOptions } from "./embed-layout";
 
 /** `/embed/:flowId`: the wizard, opened at `start` when given, with no storage and no share link. */
@@ -49,8 +48,8 @@ export function EmbedWizardPage() {
   );
 }
 
-/** `/embed`: the catalogue, its links staying inside the embed. */
-export function EmbedCataloguePage() {
+/** Where the embedded catalogue's links lead: into the embed, with the host's options. */
+export function useEmbedFlowHref(): (flowId: string) => string {
   const options = useEmbedOptions();
-  return <CataloguePage flowHref={(id) => embedPath(id, options)} />;
+  return (id) => embedPath(id, options);
 }

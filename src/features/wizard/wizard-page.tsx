@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { messages } from "../../app/messages";
-import { FlowLoadStatus } from "../flows/flow-load-status";
-import { useFlow } from "../flows/flow-loader";
-import { machineFor } from "../flows/flow-machines";
-import { BadLink } from "../share/bad-link";
-import { loadWalk, saveWalk } from "../share/saved-walk";
-import { decodeShare, SHARE_PARAM } from "../share/share-link";
-import { WalkView } from "./walk-view";
+import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
+import { useFlow } from "../../ui/flows/flow-loader";
+import { machineFor } from "../../ui/flows/flow-machines";
+import { messages } from "../../ui/messages";
+import { BadLink } from "../../ui/share/bad-link";
+import { loadWalk, saveWalk } from "../../ui/share/saved-walk";
+import { decodeShare, SHARE_PARAM } from "../../ui/share/share-link";
+import { WalkView } from "../../ui/walk/walk-view";
 
 /** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
 export function WizardPage() {

@@ -1,5 +1,5 @@
 import { useId, useLayoutEffect, useRef, useState } from "react";
-import { messages } from "../../app/messages";
+import { messages } from "../messages";
 import { useConnection } from "./connection-context";
 
 /** Where live checks go. The token field is a password field whose value lives in memory only. */

@@ -1,11 +1,11 @@
 import { lazy, Suspense, useEffect, useId, useRef } from "react";
 import { Link, useLocation } from "react-router";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowEvent } from "../../engine/compile";
 import { checkPhase, currentStepId, type Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { stepsToOutcome } from "../flows/flow-machines";
+import { messages } from "../messages";
 import { saveWalk } from "../share/saved-walk";
 import { SharePanel } from "../share/share-panel";
 import { InputStep } from "./input-step";

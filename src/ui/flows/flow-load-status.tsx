@@ -1,4 +1,4 @@
-import { messages } from "../../app/messages";
+import { messages } from "../messages";
 import type { FlowState } from "./flow-loader";
 
 /** What a page shows while its flow loads, or when it could not be fetched. */

@@ -1,5 +1,5 @@
-import { messages } from "../../app/messages";
 import type { WhereId } from "../../engine/schema";
+import { messages } from "../messages";
 
 /** Pages an admin can open directly; the workspace and synctool have no fixed public address. */
 const LINKS: Partial<Record<WhereId, string>> = {

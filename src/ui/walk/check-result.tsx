@@ -1,5 +1,5 @@
-import { messages } from "../../app/messages";
 import type { CheckResult } from "../../checks/types";
+import { messages } from "../messages";
 
 /** Outcome, explanation, advice and the evidence behind them; bodies are shown as text, never rendered. */
 export function CheckResultView({ result }: { result: CheckResult }) {

@@ -1,5 +1,5 @@
-import { messages } from "../../app/messages";
 import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text";
+import { messages } from "../messages";
 
 /**
  * Renders flow Markdown, pre-parsed at build time, as React elements: no

@@ -1,8 +1,8 @@
-import { messages } from "../../app/messages";
 import type { CheckResult, Evidence } from "../../checks/types";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
+import { messages } from "../messages";
 
 /**
  * The Markdown summary an admin sends to support: flow, date, app version,

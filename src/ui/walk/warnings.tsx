@@ -1,5 +1,5 @@
-import { messages } from "../../app/messages";
 import type { RichTextIndex } from "../../engine/rich-text";
+import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 
 export function Warnings({ warnings, index }: { warnings: string[] | undefined; index: RichTextIndex }) {

@@ -1,9 +1,9 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { StepOf } from "../../engine/schema";
 import { findSummary } from "../flows/flow-loader";
+import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";
 

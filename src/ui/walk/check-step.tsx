@@ -1,5 +1,4 @@
 import { useEffect, useRef } from "react";
-import { messages } from "../../app/messages";
 import { plannedRequests } from "../../checks/run";
 import type { CheckResult } from "../../checks/types";
 import type { BuiltFlow } from "../../engine/built-flow";
@@ -8,6 +7,7 @@ import type { StepOf } from "../../engine/schema";
 import type { CheckPhase } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { ConnectionPanel } from "../connection/connection-panel";
+import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 import { CheckResultView } from "./check-result";
 import { Warnings } from "./warnings";

@@ -1,9 +1,9 @@
 import { useState } from "react";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
+import { messages } from "../messages";
 import { shareUrl } from "./share-link";
 
 declare const __APP_VERSION__: string;

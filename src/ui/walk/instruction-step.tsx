@@ -1,7 +1,7 @@
 import { useId, useState } from "react";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { StepOf } from "../../engine/schema";
+import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";
 

@@ -1,7 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { messages } from "../../app/messages";
 import type { CheckResult, CheckTarget } from "../../checks/types";
 import type { CheckRequest } from "../../engine/compile";
+import { messages } from "../messages";
 
 /**
  * Where live checks go: the demo tenant (a simulation in this tab) or the

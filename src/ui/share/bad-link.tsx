@@ -1,5 +1,5 @@
 import { Link } from "react-router";
-import { messages } from "../../app/messages";
+import { messages } from "../messages";
 import type { ShareLinkProblem } from "./share-link";
 
 const EXPLAIN: Record<ShareLinkProblem, string> = messages.share.badLinkReasons;

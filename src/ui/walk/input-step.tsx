@@ -1,8 +1,8 @@
 import { type FormEvent, useId, useState } from "react";
-import { messages } from "../../app/messages";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { inputPattern } from "../../engine/input-pattern";
 import type { StepOf } from "../../engine/schema";
+import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 import { Warnings } from "./warnings";
 

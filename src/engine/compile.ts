@@ -1,21 +1,27 @@
 import { type ActorRefFrom, assign, fromPromise, type SnapshotFrom, setup } from "xstate";
 import type { CheckCatalog } from "./check-catalog.ts";
 import { startStepId } from "./graph.ts";
-import { inputPattern } from "./input-pattern.ts";
-import type { Flow, Step, StepOf } from "./schema.ts";
+import type { Flow, Step } from "./schema.ts";
+import {
+  type CheckResultLike,
+  type Decision,
+  type DecisionKind,
+  decisionSpec,
+  takesWay,
+  type WayEvent,
+  type WayOn,
+  waysOn,
+} from "./step-kinds.ts";
 
 /**
- * A flow becomes an XState machine: one state per step, named by the step id.
- * The machine runs no check and touches no DOM: `runCheck` and the
- * `stepEntered` side effect are stubs, replaced with `.provide()` by whoever runs the
- * machine (the tests do; the app's wizard reacts to step changes in React instead, since a
- * walk restored by replay re-enters no state).
+ * A flow becomes an XState machine: one state per step, named by the step id,
+ * with one guarded transition per way on (step-kinds.ts). The machine records
+ * each decision in its context as it makes it, so a walk is read off the
+ * machine, never inferred. It runs no check itself: `runCheck` is provided
+ * with `.provide()` by whoever runs the machine (the wizard, the tests).
  */
 
-/** What a check actor resolves to; the engine only reads `outcome`, the UI the rest. */
-export interface CheckResultLike {
-  outcome: string;
-}
+export type { CheckResultLike, Decision } from "./step-kinds.ts";
 
 export interface CheckRequest {
   check: string;
@@ -26,9 +32,10 @@ export interface CheckRequest {
 
 export interface FlowContext {
   flowId: string;
+  /** Every decision of the walk so far, in order: Back, links, reload and summaries read this. */
+  decisions: Decision[];
+  /** Input name → the value given, for the check steps that read it. */
   inputs: Record<string, string>;
-  /** Question step id → choice id. */
-  answers: Record<string, string>;
   /** Check step id → its latest result. */
   checks: Record<string, CheckResultLike>;
   /** Why the latest check could not run, when it could not. */
@@ -36,15 +43,30 @@ export interface FlowContext {
 }
 
 export type FlowEvent =
-  | { type: "step.next" }
-  | { type: "choice.select"; choice: string }
-  /** `value` is absent when a shared link left a personal answer out. */
-  | { type: "input.submit"; value?: string }
+  | WayEvent
   | { type: "check.run" }
   | { type: "check.retry" }
   | { type: "check.cancel" }
-  | { type: "check.resolve"; outcome: string; result?: CheckResultLike }
-  | { type: "check.manual" };
+  /** Takes the way the latest check result points to: the machine routes it, not the UI. */
+  | { type: "check.continue" };
+
+interface WayParams {
+  step: string;
+  way: WayOn;
+  /** The input's name, for an input step. */
+  input?: string;
+}
+
+/** The decision an event makes at a step; `check.continue` makes it from the stored result. */
+function decisionOf(params: WayParams, event: FlowEvent, context: FlowContext): Decision | undefined {
+  if (event.type === "check.continue") {
+    const result = context.checks[params.step];
+    return params.way.kind === "check" && result
+      ? { step: params.step, kind: "check", outcome: result.outcome, result }
+      : undefined;
+  }
+  return decisionSpec(params.way.kind).fromEvent(params.step, event as WayEvent);
+}
 
 const flowSetup = setup({
   types: {
@@ -57,25 +79,18 @@ const flowSetup = setup({
     }),
   },
   actions: {
-    /** A side effect for the host (embed events, focus); a no-op until provided. */
-    stepEntered: (_, _params: { stepId: string; kind: Step["kind"] }) => {},
-    recordAnswer: assign({
-      answers: ({ context }, params: { stepId: string; choice: string }) => ({
-        ...context.answers,
-        [params.stepId]: params.choice,
-      }),
-    }),
-    recordInput: assign({
-      inputs: ({ context, event }, params: { name: string }) =>
-        event.type === "input.submit" && event.value !== undefined
-          ? { ...context.inputs, [params.name]: event.value }
-          : context.inputs,
-    }),
-    recordOutcome: assign({
-      checks: ({ context, event }, params: { stepId: string }) =>
-        event.type === "check.resolve"
-          ? { ...context.checks, [params.stepId]: event.result ?? { outcome: event.outcome } }
-          : context.checks,
+    record: assign(({ context, event }, params: WayParams) => {
+      const decision = decisionOf(params, event, context);
+      if (!decision) return {};
+      const inputs =
+        decision.kind === "input" && decision.value !== undefined && params.input
+          ? { ...context.inputs, [params.input]: decision.value }
+          : context.inputs;
+      const checks =
+        decision.kind === "check"
+          ? { ...context.checks, [params.step]: decision.result ?? { outcome: decision.outcome } }
+          : context.checks;
+      return { decisions: [...context.decisions, decision], inputs, checks };
     }),
     storeCheckOutput: assign({
       checks: ({ context, event }, params: { stepId: string }) => ({
@@ -92,21 +107,16 @@ const flowSetup = setup({
     }),
   },
   guards: {
-    choiceIs: ({ event }, params: { choice: string }) =>
-      event.type === "choice.select" && event.choice === params.choice,
-    validInput: ({ event }, params: { pattern: string }) =>
-      event.type === "input.submit" && (event.value === undefined || inputPattern(params.pattern).test(event.value)),
-    outcomeIn: ({ event }, params: { codes: readonly string[] }) =>
-      event.type === "check.resolve" && params.codes.includes(event.outcome),
-    outcomeOtherThan: ({ event }, params: { listed: readonly string[]; known?: readonly string[] }) =>
-      event.type === "check.resolve" &&
-      !params.listed.includes(event.outcome) &&
-      (params.known === undefined || params.known.includes(event.outcome)),
+    takes: ({ context, event }, params: WayParams) => {
+      const decision = decisionOf(params, event, context);
+      return decision !== undefined && takesWay(params.way, decision);
+    },
   },
 });
 
 /** State configs are built as data naming the actions and guards above. */
 type StateConfig = Record<string, unknown>;
+type Transitions = Partial<Record<FlowEvent["type"], StateConfig[]>>;
 
 export interface CompileOptions {
   /** When given, `otherwise` only accepts outcome codes the check can produce. */
@@ -115,11 +125,11 @@ export interface CompileOptions {
 
 export function compileFlow(flow: Flow, options: CompileOptions = {}) {
   const states: Record<string, StateConfig> = {};
-  for (const step of flow.steps) states[step.id] = stepState(step, options);
+  for (const step of flow.steps) states[step.id] = stepState(flow.id, step, transitions(step, options.checks));
   return flowSetup.createMachine({
     id: flow.id,
     initial: startStepId(flow),
-    context: { flowId: flow.id, inputs: {}, answers: {}, checks: {} },
+    context: { flowId: flow.id, decisions: [], inputs: {}, checks: {} },
     states,
   } as never);
 }
@@ -128,63 +138,32 @@ export type FlowMachine = ReturnType<typeof compileFlow>;
 export type FlowSnapshot = SnapshotFrom<FlowMachine>;
 export type FlowActor = ActorRefFrom<FlowMachine>;
 
-function stepState(step: Step, options: CompileOptions): StateConfig {
-  const entry = [{ type: "stepEntered", params: { stepId: step.id, kind: step.kind } }];
-  switch (step.kind) {
-    case "instruction":
-      return { entry, on: { "step.next": step.next } };
-    case "question":
-      return {
-        entry,
-        on: {
-          "choice.select": step.choices.map((c) => ({
-            guard: { type: "choiceIs", params: { choice: c.id } },
-            target: c.next,
-            actions: { type: "recordAnswer", params: { stepId: step.id, choice: c.id } },
-          })),
-        },
-      };
-    case "input":
-      return {
-        entry,
-        on: {
-          "input.submit": {
-            guard: { type: "validInput", params: { pattern: step.pattern } },
-            target: step.next,
-            actions: { type: "recordInput", params: { name: step.name } },
-          },
-        },
-      };
-    case "check":
-      return checkState(step, entry, options);
-    case "outcome":
-      return { entry, type: "final" };
+/** One guarded transition per way on, under the event its decision kind listens to. */
+function transitions(step: Step, checks: CheckCatalog | undefined): Transitions {
+  const on: Transitions = {};
+  for (const way of waysOn(step, checks)) {
+    const params: WayParams = { step: step.id, way, ...(step.kind === "input" ? { input: step.name } : {}) };
+    const event = decisionSpec(way.kind).on;
+    on[event] = [
+      ...(on[event] ?? []),
+      { guard: { type: "takes", params }, target: way.target, actions: { type: "record", params } },
+    ];
   }
+  return on;
 }
 
-function checkState(step: StepOf<"check">, entry: unknown[], options: CompileOptions): StateConfig {
-  const record = { type: "recordOutcome", params: { stepId: step.id } };
-  const resolve: StateConfig[] = Object.entries(step.outcomes).map(([code, target]) => ({
-    guard: { type: "outcomeIn", params: { codes: [code] } },
-    target,
-    actions: record,
-  }));
-  if (step.otherwise) {
-    const known = options.checks?.[step.check]?.outcomes;
-    resolve.push({
-      guard: { type: "outcomeOtherThan", params: { listed: Object.keys(step.outcomes), known } },
-      target: step.otherwise,
-      actions: record,
-    });
-  }
+function stepState(flowId: string, step: Step, on: Transitions): StateConfig {
+  if (step.kind === "outcome") return { type: "final" };
+  if (step.kind !== "check") return { on };
   const params = step.params ?? {};
   const checkInput = ({ context }: { context: FlowContext }): CheckRequest => ({
     check: step.check,
     stepId: step.id,
     params: Object.fromEntries(Object.entries(params).map(([param, input]) => [param, context.inputs[input]])),
   });
+  // From the nested `done` state a target names the step by its full id (`#flow.step`).
+  const onResult = (on["check.resolve"] ?? []).map((t) => ({ ...t, target: `#${flowId}.${t.target}` }));
   return {
-    entry,
     initial: "ready",
     states: {
       ready: { on: { "check.run": "running" } },
@@ -198,9 +177,12 @@ function checkState(step: StepOf<"check">, entry: unknown[], options: CompileOpt
         },
         on: { "check.cancel": "ready" },
       },
-      done: { on: { "check.retry": "running" } },
+      // The result's own way on: the same guarded transitions, judged on the stored result.
+      done: { on: { "check.retry": "running", "check.continue": onResult } },
       failed: { on: { "check.retry": "running" } },
     },
-    on: { "check.resolve": resolve, "check.manual": step.manual.next },
+    on,
   };
 }
+
+export type { DecisionKind };

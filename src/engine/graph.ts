@@ -1,22 +1,9 @@
 import type { Flow, Step } from "./schema.ts";
+import { waysOn } from "./step-kinds.ts";
 
 /** Every step a step can lead to, with a label naming the way (for lint messages). */
 export function stepTargets(step: Step): { via: string; target: string }[] {
-  switch (step.kind) {
-    case "instruction":
-    case "input":
-      return step.next ? [{ via: "next", target: step.next }] : [];
-    case "question":
-      return step.choices.map((c) => ({ via: `choice "${c.id}"`, target: c.next }));
-    case "check":
-      return [
-        ...Object.entries(step.outcomes).map(([code, target]) => ({ via: `outcome "${code}"`, target })),
-        ...(step.otherwise ? [{ via: "otherwise", target: step.otherwise }] : []),
-        { via: "manual", target: step.manual.next },
-      ];
-    case "outcome":
-      return [];
-  }
+  return waysOn(step).map(({ via, target }) => ({ via, target }));
 }
 
 export function startStepId(flow: Flow): string {

@@ -1,18 +1,13 @@
 import { initialTransition, transition } from "xstate";
-import type { CheckResultLike, FlowEvent, FlowMachine, FlowSnapshot } from "./compile.ts";
+import type { FlowEvent, FlowMachine, FlowSnapshot } from "./compile.ts";
+import { type Decision, decisionEvent } from "./step-kinds.ts";
 
 /**
- * A walk through a flow is its list of decisions. Replaying the list through
- * the machine rebuilds the state, so Back, share links, reload-restore and
- * transcripts all come from this one list.
+ * A walk through a flow is its list of decisions, which the machine records
+ * as it makes them. Replaying a list through the machine rebuilds the state,
+ * so Back, share links, reload-restore and summaries all come from this list.
  */
-export type Decision =
-  | { step: string; kind: "next" }
-  | { step: string; kind: "choice"; choice: string }
-  /** `value` is absent when it was personal and left out of a shared link. */
-  | { step: string; kind: "input"; value?: string }
-  | { step: string; kind: "check"; outcome: string; result?: CheckResultLike }
-  | { step: string; kind: "manual" };
+export type { Decision } from "./step-kinds.ts";
 
 export type ReplayResult = { ok: true; snapshot: FlowSnapshot } | { ok: false; reason: string; index: number };
 
@@ -30,37 +25,13 @@ export function checkPhase(snapshot: FlowSnapshot): CheckPhase | undefined {
   return typeof value === "string" ? undefined : (Object.values(value)[0] as CheckPhase);
 }
 
-export function decisionEvent(decision: Decision): FlowEvent {
-  switch (decision.kind) {
-    case "next":
-      return { type: "step.next" };
-    case "choice":
-      return { type: "choice.select", choice: decision.choice };
-    case "input":
-      return { type: "input.submit", value: decision.value };
-    case "check":
-      return { type: "check.resolve", outcome: decision.outcome, result: decision.result };
-    case "manual":
-      return { type: "check.manual" };
-  }
-}
-
-/** The decision an event makes at `step`, or undefined when it makes none (running a check). */
-export function eventDecision(step: string, event: FlowEvent): Decision | undefined {
-  switch (event.type) {
-    case "step.next":
-      return { step, kind: "next" };
-    case "choice.select":
-      return { step, kind: "choice", choice: event.choice };
-    case "input.submit":
-      return { step, kind: "input", value: event.value };
-    case "check.resolve":
-      return { step, kind: "check", outcome: event.outcome, result: event.result };
-    case "check.manual":
-      return { step, kind: "manual" };
-    default:
-      return undefined;
-  }
+/**
+ * The step an event would lead to, asked of the machine without taking it
+ * (the wizard's "Continue: <next step>" label); undefined when it is not possible now.
+ */
+export function peekStep(machine: FlowMachine, snapshot: FlowSnapshot, event: FlowEvent): string | undefined {
+  if (!snapshot.can(event)) return undefined;
+  return currentStepId(transition(machine, snapshot, event)[0]);
 }
 
 export function initialSnapshot(machine: FlowMachine): FlowSnapshot {
@@ -69,8 +40,9 @@ export function initialSnapshot(machine: FlowMachine): FlowSnapshot {
 
 /**
  * Pure: applies every decision or none. A decision made at another step than
- * the one the walk is on, or one the step does not accept, rejects the whole
- * list with the reason and the (zero-based) index of the decision at fault.
+ * the one the walk is on, or one the step does not accept (the machine records
+ * no decision for it), rejects the whole list with the reason and the
+ * (zero-based) index of the decision at fault.
  */
 export function replay(machine: FlowMachine, decisions: readonly Decision[]): ReplayResult {
   let snapshot = initialSnapshot(machine);
@@ -87,7 +59,7 @@ export function replay(machine: FlowMachine, decisions: readonly Decision[]): Re
       };
     }
     const [next] = transition(machine, snapshot, decisionEvent(decision));
-    if (currentStepId(next) === at) {
+    if (next.context.decisions.length === snapshot.context.decisions.length) {
       return { ok: false, index, reason: `step "${at}" does not accept ${describe(decision)}` };
     }
     snapshot = next;

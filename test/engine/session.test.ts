@@ -1,13 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fromPromise } from "xstate";
+import { createActor, fromPromise } from "xstate";
 import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { type CheckResultLike, compileFlow } from "../../src/engine/compile";
+import { type CheckResultLike, compileFlow, type FlowActor, type FlowMachine } from "../../src/engine/compile";
 import { parseFlowSource } from "../../src/engine/parse";
 import { decisionsTo } from "../../src/engine/path-to-step";
 import type { Flow } from "../../src/engine/schema";
-import { checkPhase, currentStepId, type Decision, replay } from "../../src/engine/session";
-import { Walk } from "../../src/engine/walk";
+import { checkPhase, currentStepId, type Decision, peekStep, replay } from "../../src/engine/session";
 
 const file = join(import.meta.dirname, "../fixtures/flows/every-kind.yaml");
 const flow = parseFlowSource(file, readFileSync(file, "utf8")).flow as Flow;
@@ -28,7 +27,7 @@ describe("replay", () => {
     expect(currentStepId(result.snapshot)).toBe("lookup");
     expect(result.snapshot.context).toMatchObject({
       inputs: { mail: "jane@contoso.com" },
-      answers: { which: "error" },
+      decisions: toMismatch.slice(0, 3),
     });
   });
 
@@ -78,80 +77,83 @@ describe("replay", () => {
   });
 });
 
-describe("Walk", () => {
-  const withChecks = (run: (input: unknown) => Promise<CheckResultLike>, entered: string[] = []) =>
-    machine.provide({
-      actors: { runCheck: fromPromise(({ input }) => run(input)) },
-      actions: { stepEntered: (_, params) => entered.push(params.stepId) },
-    });
+describe("the machine", () => {
+  const withChecks = (run: (input: unknown) => Promise<CheckResultLike>) =>
+    machine.provide({ actors: { runCheck: fromPromise(({ input }) => run(input)) } });
+  const started = (logic: FlowMachine, decisions: Decision[] = []) => {
+    const replayed = replay(logic, decisions);
+    if (!replayed.ok) throw new Error(replayed.reason);
+    return createActor(logic, { snapshot: logic.getPersistedSnapshot(replayed.snapshot) as never }).start();
+  };
+  const stepOf = (actor: FlowActor) => currentStepId(actor.getSnapshot());
 
-  test("records a decision for each move, and Back drops the last one", () => {
-    const walk = new Walk(machine);
-    walk.send({ type: "step.next" });
-    walk.send({ type: "choice.select", choice: "error" });
-    expect(walk.stepId).toBe("email");
-    expect(walk.decisions).toEqual(toMismatch.slice(0, 2));
-    walk.back();
-    expect(walk.stepId).toBe("which");
-    expect(walk.decisions).toEqual(toMismatch.slice(0, 1));
-    walk.restart();
-    expect(walk.stepId).toBe("intro");
-    expect(walk.decisions).toEqual([]);
-    walk.stop();
+  test("records a decision in its context for each move, made by the transition that moves", () => {
+    const actor = started(machine);
+    actor.send({ type: "step.next" });
+    actor.send({ type: "choice.select", choice: "error" });
+    expect(stepOf(actor)).toBe("email");
+    expect(actor.getSnapshot().context.decisions).toEqual(toMismatch.slice(0, 2));
+    actor.stop();
   });
 
   test("an invalid input moves nothing and records nothing", () => {
-    const walk = new Walk(machine, toMismatch.slice(0, 2));
-    expect(walk.send({ type: "input.submit", value: "not an address" })).toBe(false);
-    expect(walk.decisions).toHaveLength(2);
+    const actor = started(machine, toMismatch.slice(0, 2));
+    expect(actor.getSnapshot().can({ type: "input.submit", value: "not an address" })).toBe(false);
+    actor.send({ type: "input.submit", value: "not an address" });
+    expect(actor.getSnapshot().context.decisions).toHaveLength(2);
+    actor.stop();
   });
 
-  test("runs the injected check with its parameters, then branches on the outcome", async () => {
+  test("runs the injected check with its parameters, then routes the result itself", async () => {
     const requests: unknown[] = [];
-    const entered: string[] = [];
-    const walk = new Walk(
+    const actor = started(
       withChecks(async (input) => {
         requests.push(input);
         return { outcome: "pass" };
-      }, entered),
+      }),
       toMismatch.slice(0, 3),
     );
-    walk.send({ type: "check.run" });
-    await vi.waitFor(() => expect(checkPhase(walk.getSnapshot()) === "done").toBe(true));
+    expect(actor.getSnapshot().can({ type: "check.continue" })).toBe(false);
+    actor.send({ type: "check.run" });
+    expect(actor.getSnapshot().hasTag("checking")).toBe(true);
+    await vi.waitFor(() => expect(checkPhase(actor.getSnapshot())).toBe("done"));
     expect(requests).toEqual([
       { check: "upn-collision", stepId: "lookup", params: { mail: "jane@contoso.com", upn: "jane@contoso.com" } },
     ]);
-    expect(walk.decisions).toHaveLength(3); // running a check decides nothing
-    walk.send({ type: "check.resolve", outcome: "pass" });
-    expect(walk.stepId).toBe("solved");
-    expect(entered).toContain("solved");
-    walk.stop();
+    expect(actor.getSnapshot().context.decisions).toHaveLength(3); // running a check decides nothing
+    expect(peekStep(machine, actor.getSnapshot(), { type: "check.continue" })).toBe("solved");
+    actor.send({ type: "check.continue" });
+    expect(stepOf(actor)).toBe("solved");
+    expect(actor.getSnapshot().context.decisions.at(-1)).toEqual({
+      step: "lookup",
+      kind: "check",
+      outcome: "pass",
+      result: { outcome: "pass" },
+    });
+    actor.stop();
   });
 
   test("a check that throws ends in a failed state that keeps retry and the manual way open", async () => {
-    const walk = new Walk(
+    const actor = started(
       withChecks(async () => Promise.reject(new Error("network down"))),
       toMismatch.slice(0, 3),
     );
-    walk.send({ type: "check.run" });
-    await vi.waitFor(() => expect(checkPhase(walk.getSnapshot()) === "failed").toBe(true));
-    expect(walk.getSnapshot().context.checkError).toBe("network down");
-    expect(walk.getSnapshot().can({ type: "check.retry" })).toBe(true);
-    walk.send({ type: "check.manual" });
-    expect(walk.stepId).toBe("escalate");
-    walk.stop();
+    actor.send({ type: "check.run" });
+    await vi.waitFor(() => expect(checkPhase(actor.getSnapshot())).toBe("failed"));
+    expect(actor.getSnapshot().context.checkError).toBe("network down");
+    expect(actor.getSnapshot().can({ type: "check.retry" })).toBe(true);
+    expect(actor.getSnapshot().can({ type: "check.continue" })).toBe(false);
+    actor.send({ type: "check.manual" });
+    expect(stepOf(actor)).toBe("escalate");
+    actor.stop();
   });
 
   test("without a provided check runner the machine runs nothing and says so", async () => {
-    const walk = new Walk(machine, toMismatch.slice(0, 3));
-    walk.send({ type: "check.run" });
-    await vi.waitFor(() => expect(checkPhase(walk.getSnapshot()) === "failed").toBe(true));
-    expect(walk.getSnapshot().context.checkError).toContain("no check runner");
-    walk.stop();
-  });
-
-  test("refuses to start from a list that does not fit", () => {
-    expect(() => new Walk(machine, [{ step: "nowhere", kind: "next" }])).toThrow(/walk is at "intro"/);
+    const actor = started(machine, toMismatch.slice(0, 3));
+    actor.send({ type: "check.run" });
+    await vi.waitFor(() => expect(checkPhase(actor.getSnapshot())).toBe("failed"));
+    expect(actor.getSnapshot().context.checkError).toContain("no check runner");
+    actor.stop();
   });
 });
 

@@ -1,24 +1,25 @@
 import { CHECK_CATALOG } from "../../src/checks/catalog";
 import type { FlowEvent } from "../../src/engine/compile";
 import type { Flow, Step } from "../../src/engine/schema";
+import { type Decision, decisionEvent, decisionSpec, type WayOn, waysOn } from "../../src/engine/step-kinds";
 
-/** Every event a user can send at a step: each choice, the example input, every check outcome, the manual way. */
+/**
+ * Every event a user can send at a step, derived from the step-kind table:
+ * one per way on, the example value for an input, and for an `otherwise`
+ * every outcome code the check can give that no sibling lists.
+ */
 export function eventsAt(step: Step | undefined): FlowEvent[] {
-  switch (step?.kind) {
-    case "instruction":
-      return [{ type: "step.next" }];
-    case "question":
-      return step.choices.map((c) => ({ type: "choice.select", choice: c.id }));
-    case "input":
-      return [{ type: "input.submit", value: step.example }];
-    case "check": {
-      const known: readonly string[] = CHECK_CATALOG[step.check as keyof typeof CHECK_CATALOG]?.outcomes ?? [];
-      const codes = step.otherwise ? known : Object.keys(step.outcomes);
-      return [...codes.map((outcome): FlowEvent => ({ type: "check.resolve", outcome })), { type: "check.manual" }];
-    }
-    default:
-      return [];
+  if (!step) return [];
+  return waysOn(step, CHECK_CATALOG).flatMap((way) => exampleDecisions(step, way).map(decisionEvent));
+}
+
+function exampleDecisions(step: Step, way: WayOn): Decision[] {
+  const make = (value: string | undefined) => decisionSpec(way.kind).fromValue(step.id, value) as Decision;
+  if (way.otherwise) {
+    const { listed, known = [] } = way.otherwise;
+    return known.filter((code) => !listed.includes(code)).map(make);
   }
+  return [make(step.kind === "input" ? step.example : way.value)];
 }
 
 export function stepsOf(flow: Flow): Map<string, Step> {

@@ -1,4 +1,5 @@
-import type { Flow, Step } from "../../engine/schema";
+import type { Flow } from "../../engine/schema";
+import { stepShape } from "../../engine/step-kinds";
 
 /**
  * A short hash of what a decision list depends on: step ids, kinds, the ways
@@ -7,21 +8,6 @@ import type { Flow, Step } from "../../engine/schema";
  */
 export function flowFingerprint(flow: Flow): string {
   return fnv1a(JSON.stringify([flow.id, flow.start, flow.steps.map(stepShape)]));
-}
-
-function stepShape(s: Step): unknown[] {
-  switch (s.kind) {
-    case "instruction":
-      return [s.id, s.kind, s.next];
-    case "question":
-      return [s.id, s.kind, s.choices.map((c) => [c.id, c.next])];
-    case "input":
-      return [s.id, s.kind, s.name, s.pattern, s.next];
-    case "check":
-      return [s.id, s.kind, s.check, s.outcomes, s.otherwise, s.manual.next];
-    case "outcome":
-      return [s.id, s.kind, s.result, s.flow];
-  }
 }
 
 function fnv1a(text: string): string {

@@ -2,6 +2,7 @@ import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowMachine } from "../../engine/compile";
 import { personalInputSteps } from "../../engine/graph";
 import { type Decision, replay } from "../../engine/session";
+import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds";
 import { flowFingerprint } from "./fingerprint";
 
 /**
@@ -15,7 +16,7 @@ export const LINK_FORMAT = 1;
 /** Far above any real walk (a few hundred bytes), far below what could hurt. */
 export const MAX_SHARE_LENGTH = 4096;
 
-type Packed = [step: string, kind: "n" | "c" | "i" | "k" | "m", value?: string];
+type Packed = [step: string, code: string, value?: string];
 interface Payload {
   v: number;
   f: string;
@@ -40,12 +41,9 @@ export type DecodedShare =
 export function encodeShare(flow: BuiltFlow, decisions: readonly Decision[], includeAnswers: boolean): string {
   const personal = personalInputSteps(flow);
   const pack = (d: Decision): Packed => {
-    if (d.kind === "choice") return [d.step, "c", d.choice];
-    if (d.kind === "check") return [d.step, "k", d.outcome];
-    if (d.kind === "next") return [d.step, "n"];
-    if (d.kind === "manual") return [d.step, "m"];
-    const leaveOut = d.value === undefined || (personal.has(d.step) && !includeAnswers);
-    return leaveOut ? [d.step, "i"] : [d.step, "i", d.value as string];
+    const spec = decisionSpec(d.kind);
+    const value = d.kind === "input" && personal.has(d.step) && !includeAnswers ? undefined : spec.value(d);
+    return value === undefined ? [d.step, spec.code] : [d.step, spec.code, value];
   };
   const packed = decisions.map(pack);
   const payload: Payload = { v: LINK_FORMAT, f: flow.id, h: flowFingerprint(flow), d: packed };
@@ -81,21 +79,11 @@ export function decodeShare(flow: BuiltFlow, machine: FlowMachine, param: string
   return { ok: true, decisions: decisions as Decision[] };
 }
 
-function unpack([step, kind, value]: Packed): Decision | undefined {
-  switch (kind) {
-    case "n":
-      return value === undefined ? { step, kind: "next" } : undefined;
-    case "c":
-      return value === undefined ? undefined : { step, kind: "choice", choice: value };
-    case "i":
-      return value === undefined ? { step, kind: "input" } : { step, kind: "input", value };
-    case "k":
-      return value === undefined ? undefined : { step, kind: "check", outcome: value };
-    case "m":
-      return value === undefined ? { step, kind: "manual" } : undefined;
-    default:
-      return undefined;
-  }
+/** Decision kind by its one-letter code in a link (n, c, i, k, m), from the step-kind table. */
+const BY_CODE = new Map(Object.values(DECISION_KINDS).map((spec) => [spec.code, spec]));
+
+function unpack([step, code, value]: Packed): Decision | undefined {
+  return BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined;
 }
 
 const isString = (x: unknown): x is string => typeof x === "string" && x.length > 0 && x.length <= 500;

@@ -2,6 +2,7 @@ import type { CheckResult, Evidence } from "../../checks/types";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
+import { wayOf } from "../../engine/step-kinds";
 import { messages } from "../messages";
 
 /**
@@ -66,13 +67,13 @@ function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string
 
 function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
   const step = flow.steps.find((s) => s.id === decision.step);
+  // The way taken names itself (a choice's label, the manual way's label): the step-kind table says which.
+  const way = step ? wayOf(step, decision) : undefined;
   switch (decision.kind) {
     case "next":
       return t.done;
-    case "choice": {
-      const label = step?.kind === "question" ? step.choices.find((c) => c.id === decision.choice)?.label : undefined;
-      return t.answered(label ?? decision.choice);
-    }
+    case "choice":
+      return t.answered(way?.label ?? decision.choice);
     case "input": {
       const shareable = step?.kind === "input" && step.shareable;
       const label = step?.kind === "input" ? step.label : t.value;
@@ -86,7 +87,7 @@ function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean):
       return `${t.liveCheck} \`${check}\` → **${decision.outcome}**${title}`;
     }
     case "manual":
-      return step?.kind === "check" ? `${t.answeredByHand} (${step.manual.label})` : t.answeredByHand;
+      return way ? `${t.answeredByHand} (${way.label})` : t.answeredByHand;
   }
 }
 

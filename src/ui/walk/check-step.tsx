@@ -1,35 +1,35 @@
 import { useEffect, useRef } from "react";
 import { plannedRequests } from "../../checks/run";
 import type { CheckResult } from "../../checks/types";
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { FlowContext } from "../../engine/compile";
-import type { StepOf } from "../../engine/schema";
-import type { CheckPhase } from "../../engine/session";
+import { type CheckPhase, checkPhase, peekStep } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { ConnectionPanel } from "../connection/connection-panel";
+import { machineFor } from "../flows/flow-machines";
 import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
 import { CheckResultView } from "./check-result";
+import type { StepViewProps } from "./step-view";
+import { useWalk, useWalkActor } from "./walk-actor";
 import { Warnings } from "./warnings";
 
-interface Props {
-  flow: BuiltFlow;
-  step: StepOf<"check">;
-  phase: CheckPhase;
-  context: FlowContext;
-  onRun: () => void;
-  onCancel: () => void;
-  onResolve: (result: CheckResult) => void;
-  onManual: () => void;
-}
-
-export function CheckStep({ flow, step, phase, context, ...on }: Props) {
+export function CheckStep({ flow, step }: StepViewProps<"check">) {
   const connection = useConnection();
+  const actor = useWalkActor();
+  const phase = useWalk((s) => checkPhase(s)) ?? "ready";
+  const inputs = useWalk((s) => s.context.inputs);
+  const result = useWalk((s) => (checkPhase(s) === "done" ? (s.context.checks[step.id] as CheckResult) : undefined));
+  const checkError = useWalk((s) => s.context.checkError);
+  const can = {
+    run: useWalk((s) => s.can({ type: "check.run" })),
+    retry: useWalk((s) => s.can({ type: "check.retry" })),
+    cancel: useWalk((s) => s.hasTag("checking")),
+  };
+  // The machine routes the result: ask it where Continue leads rather than working it out here.
+  const nextStep = useWalk((s) => peekStep(machineFor(flow), s, { type: "check.continue" }));
+  const nextTitle = flow.steps.find((s) => s.id === nextStep)?.title;
   const actionsRef = useKeepFocus(phase);
-  const params = Object.fromEntries(
-    Object.entries(step.params ?? {}).map(([param, input]) => [param, context.inputs[input]]),
-  );
-  const missing = Object.entries(step.params ?? {}).filter(([, input]) => !context.inputs[input]);
+  const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
+  const missing = Object.entries(step.params ?? {}).filter(([, input]) => !inputs[input]);
   const blocker =
     missing.length > 0
       ? messages.check.missingInputs(missing.map(([, input]) => input))
@@ -37,10 +37,6 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);
-  const result = phase === "done" ? (context.checks[step.id] as CheckResult | undefined) : undefined;
-  const nextTitle = result
-    ? flow.steps.find((s) => s.id === (step.outcomes[result.outcome] ?? step.otherwise))?.title
-    : undefined;
 
   return (
     <>
@@ -63,28 +59,33 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
         </details>
       )}
       <div className="actions" ref={actionsRef}>
-        {phase === "ready" && (
-          <button type="button" className="primary" onClick={on.onRun} disabled={blocker !== undefined}>
+        {can.run && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => actor.send({ type: "check.run" })}
+            disabled={blocker !== undefined}
+          >
             {messages.check.run}
           </button>
         )}
-        {phase === "running" && (
+        {can.cancel && (
           <>
             <button type="button" className="primary" disabled aria-busy="true">
               {messages.check.running}
             </button>
-            <button type="button" onClick={on.onCancel}>
+            <button type="button" onClick={() => actor.send({ type: "check.cancel" })}>
               {messages.check.cancel}
             </button>
           </>
         )}
-        {(phase === "done" || phase === "failed") && (
-          <button type="button" onClick={on.onRun} disabled={blocker !== undefined}>
+        {can.retry && (
+          <button type="button" onClick={() => actor.send({ type: "check.retry" })} disabled={blocker !== undefined}>
             {messages.check.retry}
           </button>
         )}
-        {result && nextTitle && (
-          <button type="button" className="primary" onClick={() => on.onResolve(result)}>
+        {nextTitle && (
+          <button type="button" className="primary" onClick={() => actor.send({ type: "check.continue" })}>
             {messages.check.continueWith(nextTitle)}
           </button>
         )}
@@ -93,12 +94,12 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
       <div role="status" aria-live="polite" aria-label={messages.check.resultRegion} className="check-status">
         {result && <CheckResultView result={result} />}
         {phase === "failed" && (
-          <p className="field-error">{messages.check.failed(context.checkError ?? messages.check.unknownReason)}</p>
+          <p className="field-error">{messages.check.failed(checkError ?? messages.check.unknownReason)}</p>
         )}
       </div>
       <div className="manual">
         <p className="hint">{messages.check.manualHint}</p>
-        <button type="button" onClick={on.onManual}>
+        <button type="button" onClick={() => actor.send({ type: "check.manual" })}>
           {step.manual.label}
         </button>
       </div>

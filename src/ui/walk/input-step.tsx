@@ -1,19 +1,15 @@
 import { type FormEvent, useId, useState } from "react";
-import type { BuiltFlow } from "../../engine/built-flow";
 import { inputPattern } from "../../engine/input-pattern";
-import type { StepOf } from "../../engine/schema";
 import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
+import type { StepViewProps } from "./step-view";
+import { useWalk, useWalkActor } from "./walk-actor";
 import { Warnings } from "./warnings";
 
-export function InputStep(props: {
-  flow: BuiltFlow;
-  step: StepOf<"input">;
-  initialValue?: string;
-  onSubmit: (value: string) => void;
-}) {
-  const { flow, step } = props;
-  const [value, setValue] = useState(props.initialValue ?? "");
+export function InputStep({ flow, step }: StepViewProps<"input">) {
+  const { send } = useWalkActor();
+  const given = useWalk((s) => s.context.inputs[step.name]);
+  const [value, setValue] = useState(given ?? "");
   const [error, setError] = useState(false);
   const fieldId = useId();
   const hintId = useId();
@@ -24,7 +20,7 @@ export function InputStep(props: {
     // A bad value keeps what was typed, says what is expected, and moves nothing.
     if (!inputPattern(step.pattern).test(trimmed)) return setError(true);
     setError(false);
-    props.onSubmit(trimmed);
+    send({ type: "input.submit", value: trimmed });
   };
   return (
     <>

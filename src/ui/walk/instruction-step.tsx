@@ -1,12 +1,12 @@
 import { useId, useState } from "react";
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { StepOf } from "../../engine/schema";
 import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
+import type { StepViewProps } from "./step-view";
+import { useWalkActor } from "./walk-actor";
 import { Warnings } from "./warnings";
 
-export function InstructionStep(props: { flow: BuiltFlow; step: StepOf<"instruction">; onNext: () => void }) {
-  const { flow, step } = props;
+export function InstructionStep({ flow, step }: StepViewProps<"instruction">) {
+  const { send } = useWalkActor();
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const listId = useId();
   const toggle = (i: number) =>
@@ -39,7 +39,7 @@ export function InstructionStep(props: { flow: BuiltFlow; step: StepOf<"instruct
         </>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={props.onNext}>
+        <button type="button" className="primary" onClick={() => send({ type: "step.next" })}>
           {messages.wizard.done}
         </button>
       </div>

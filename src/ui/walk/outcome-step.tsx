@@ -1,19 +1,14 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { StepOf } from "../../engine/schema";
 import { findSummary } from "../flows/flow-loader";
 import { messages } from "../messages";
 import { RichText } from "../rich-text/rich-text";
+import type { StepViewProps } from "./step-view";
 import { Warnings } from "./warnings";
+import { useWizardEvents } from "./wizard-events";
 
-export function OutcomeStep(props: {
-  flow: BuiltFlow;
-  step: StepOf<"outcome">;
-  flowHref: (flowId: string) => string;
-  onFeedback: (helpful: boolean) => void;
-}) {
-  const { flow, step } = props;
+export function OutcomeStep({ flow, step, flowHref }: StepViewProps<"outcome">) {
+  const emit = useWizardEvents();
   const [answered, setAnswered] = useState<boolean | undefined>();
   // The Yes/No buttons give way to the thanks: focus goes with them rather than to the page.
   const thanksRef = useRef<HTMLParagraphElement>(null);
@@ -23,7 +18,7 @@ export function OutcomeStep(props: {
   const target = findSummary(step.flow);
   const answer = (helpful: boolean) => {
     setAnswered(helpful);
-    props.onFeedback(helpful);
+    emit({ type: "feedback", flowId: flow.id, stepId: step.id, helpful });
   };
   return (
     <>
@@ -33,7 +28,7 @@ export function OutcomeStep(props: {
       {step.result === "escalate" && <p className="hint">{messages.outcome.escalateHint}</p>}
       {target && (
         <p>
-          <Link className="button primary" to={props.flowHref(target.id)}>
+          <Link className="button primary" to={flowHref(target.id)}>
             {messages.outcome.openFlow(target.title)}
           </Link>
         </p>

@@ -1,22 +1,22 @@
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { StepOf } from "../../engine/schema";
 import { RichText } from "../rich-text/rich-text";
+import type { StepViewProps } from "./step-view";
+import { useWalkActor } from "./walk-actor";
 import { Warnings } from "./warnings";
 
-export function QuestionStep(props: {
-  flow: BuiltFlow;
-  step: StepOf<"question">;
-  headingId: string;
-  onChoose: (choice: string) => void;
-}) {
-  const { flow, step } = props;
+export function QuestionStep({ flow, step, headingId }: StepViewProps<"question">) {
+  const { send } = useWalkActor();
   return (
     <>
       {step.body && <RichText source={step.body} index={flow.richText} />}
       <Warnings warnings={step.warnings} index={flow.richText} />
-      <fieldset className="choices" aria-labelledby={props.headingId}>
+      <fieldset className="choices" aria-labelledby={headingId}>
         {step.choices.map((choice) => (
-          <button key={choice.id} type="button" className="choice" onClick={() => props.onChoose(choice.id)}>
+          <button
+            key={choice.id}
+            type="button"
+            className="choice"
+            onClick={() => send({ type: "choice.select", choice: choice.id })}
+          >
             {choice.label}
           </button>
         ))}

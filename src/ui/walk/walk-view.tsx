@@ -1,23 +1,18 @@
-import { lazy, Suspense, useEffect, useId, useRef } from "react";
+import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow";
-import type { FlowEvent } from "../../engine/compile";
-import { checkPhase, currentStepId, type Decision } from "../../engine/session";
+import type { StepKind, StepOf } from "../../engine/schema";
+import { currentStepId, type Decision, replay } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
-import { stepsToOutcome } from "../flows/flow-machines";
+import { machineFor, stepsToOutcome } from "../flows/flow-machines";
 import { messages } from "../messages";
 import { saveWalk } from "../share/saved-walk";
 import { SharePanel } from "../share/share-panel";
-import { InputStep } from "./input-step";
-import { InstructionStep } from "./instruction-step";
-import { OutcomeStep } from "./outcome-step";
-import { QuestionStep } from "./question-step";
-import { useWalk } from "./use-walk";
+import type { StepViewProps } from "./step-view";
+import { STEP_VIEWS } from "./step-views";
+import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor";
 import { WhereBadge } from "./where-badge";
 import { useWizardEvents } from "./wizard-events";
-
-// Check steps bring the SCIM client along: load them only when a walk reaches one.
-const CheckStep = lazy(() => import("./check-step").then((m) => ({ default: m.CheckStep })));
 
 export interface WalkViewProps {
   flow: BuiltFlow;
@@ -28,34 +23,79 @@ export interface WalkViewProps {
   persist?: boolean;
 }
 
+/** Replays a list the caller has checked; a list that does not fit is a bug, for the error boundary. */
+function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
+  const result = replay(machineFor(flow), decisions);
+  if (!result.ok) throw new Error(result.reason);
+  return result.snapshot;
+}
+
+/**
+ * A walk through one flow. Back and Start over replay a shorter list of
+ * decisions into a new actor (a new provider, by key), so no step can hold
+ * stale state.
+ */
 export function WalkView({ flow, initialDecisions, flowHref, persist = true }: WalkViewProps) {
   const connection = useConnection();
-  const { walk, snapshot } = useWalk(flow, initialDecisions, connection.run);
+  const [start, setStart] = useState(() => ({ snapshot: replayed(flow, initialDecisions), generation: 0 }));
+  const restartWith = (decisions: readonly Decision[]) =>
+    setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1 }));
+  // On the page the browser opened, focus starts at the top; after an in-app move
+  // (a catalogue card, a hand-over, Back) it goes to the step, as after every step change.
+  const arrivedInApp = useLocation().key !== "default";
+  return (
+    <WalkActorProvider
+      key={start.generation}
+      machine={machineFor(flow)}
+      snapshot={start.snapshot}
+      runner={connection.run}
+    >
+      <WalkSteps
+        flow={flow}
+        flowHref={flowHref}
+        persist={persist}
+        focusFirstStep={arrivedInApp || start.generation > 0}
+        restartWith={restartWith}
+      />
+    </WalkActorProvider>
+  );
+}
+
+function WalkSteps(props: {
+  flow: BuiltFlow;
+  flowHref: (flowId: string) => string;
+  persist: boolean;
+  focusFirstStep: boolean;
+  restartWith: (decisions: readonly Decision[]) => void;
+}) {
+  const { flow, persist } = props;
+  const actor = useWalkActor();
+  const stepId = useWalk(currentStepId);
+  const decisions = useWalk((s) => s.context.decisions);
   const emit = useWizardEvents();
-  const stepId = currentStepId(snapshot);
   const step = flow.steps.find((s) => s.id === stepId);
   const headingRef = useRef<HTMLHeadingElement>(null);
   const headingId = useId();
-  // On the page the browser opened, focus starts at the top; after an in-app move
-  // (a catalogue card, a hand-over) it goes to the step, as after every step change.
-  const arrivedInApp = useLocation().key !== "default";
-  const firstRender = useRef(!arrivedInApp);
+  const skipFocus = useRef(!props.focusFirstStep);
 
   useEffect(() => {
-    if (persist) saveWalk(flow, walk.decisions);
+    if (persist) saveWalk(flow, decisions);
+  }, [flow, decisions, persist]);
+
+  useEffect(() => {
     if (!step) return;
-    emit({ type: "step", flowId: flow.id, stepId, stepKind: step.kind });
-    if (step.kind === "outcome") emit({ type: "outcome", flowId: flow.id, stepId, outcome: step.result });
+    emit({ type: "step", flowId: flow.id, stepId: step.id, stepKind: step.kind });
+    if (step.kind === "outcome") emit({ type: "outcome", flowId: flow.id, stepId: step.id, outcome: step.result });
     // Focus follows the walk to each new step, so screen readers read its title first.
-    if (firstRender.current) firstRender.current = false;
+    if (skipFocus.current) skipFocus.current = false;
     else headingRef.current?.focus();
-  }, [flow, step, stepId, walk, emit, persist]);
+  }, [flow, step, emit]);
 
   if (!step) return null;
-  const send = (event: FlowEvent) => walk.send(event);
-  const visited = walk.decisions.length + 1;
+  const visited = decisions.length + 1;
   const total = visited + stepsToOutcome(flow, stepId);
-  const phase = checkPhase(snapshot);
+  const View = STEP_VIEWS[step.kind] as ComponentType<StepViewProps<StepKind>>;
+  const back = () => props.restartWith(actor.getSnapshot().context.decisions.slice(0, -1));
 
   return (
     <div className="walk">
@@ -71,57 +111,19 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
         <h1 id={headingId} ref={headingRef} tabIndex={-1}>
           {step.title}
         </h1>
-        {step.kind === "instruction" && (
-          <InstructionStep key={stepId} flow={flow} step={step} onNext={() => send({ type: "step.next" })} />
-        )}
-        {step.kind === "question" && (
-          <QuestionStep
-            key={stepId}
-            flow={flow}
-            step={step}
-            headingId={headingId}
-            onChoose={(choice) => send({ type: "choice.select", choice })}
-          />
-        )}
-        {step.kind === "input" && (
-          <InputStep
-            key={stepId}
-            flow={flow}
-            step={step}
-            initialValue={snapshot.context.inputs[step.name]}
-            onSubmit={(value) => send({ type: "input.submit", value })}
-          />
-        )}
-        {step.kind === "check" && phase && (
-          <Suspense fallback={<p className="hint">{messages.loading}</p>}>
-            <CheckStep
-              key={stepId}
-              flow={flow}
-              step={step}
-              phase={phase}
-              context={snapshot.context}
-              onRun={() => send({ type: phase === "ready" ? "check.run" : "check.retry" })}
-              onCancel={() => send({ type: "check.cancel" })}
-              onResolve={(result) => send({ type: "check.resolve", outcome: result.outcome, result })}
-              onManual={() => send({ type: "check.manual" })}
-            />
-          </Suspense>
-        )}
-        {step.kind === "outcome" && (
-          <OutcomeStep
-            key={stepId}
-            flow={flow}
-            step={step}
-            flowHref={flowHref}
-            onFeedback={(helpful) => emit({ type: "feedback", flowId: flow.id, stepId, helpful })}
-          />
-        )}
+        <View
+          key={stepId}
+          flow={flow}
+          step={step as StepOf<StepKind>}
+          headingId={headingId}
+          flowHref={props.flowHref}
+        />
       </article>
       <nav className="walk-controls" aria-label={messages.wizard.controls}>
-        <button type="button" onClick={() => walk.back()} disabled={walk.decisions.length === 0}>
+        <button type="button" onClick={back} disabled={decisions.length === 0}>
           {messages.wizard.back}
         </button>
-        <button type="button" onClick={() => walk.restart()} disabled={walk.decisions.length === 0}>
+        <button type="button" onClick={() => props.restartWith([])} disabled={decisions.length === 0}>
           {messages.wizard.startOver}
         </button>
         {persist && (
@@ -130,7 +132,7 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
           </Link>
         )}
       </nav>
-      <SharePanel flow={flow} decisions={walk.decisions} currentStep={stepId} allowLink={persist} />
+      <SharePanel flow={flow} decisions={decisions} currentStep={stepId} allowLink={persist} />
     </div>
   );
 }

@@ -1,0 +1,12 @@
+import type { BuiltFlow } from "../../engine/built-flow";
+import type { StepKind, StepOf } from "../../engine/schema";
+
+/** What every step kind's view is given; it talks to the walk's actor itself (walk-actor.tsx). */
+export interface StepViewProps<K extends StepKind> {
+  flow: BuiltFlow;
+  step: StepOf<K>;
+  /** The id of the step's h1, for controls labelled by the title. */
+  headingId: string;
+  /** Where hand-over links lead: /flows/:id in the app, /embed/:id in an embed. */
+  flowHref: (flowId: string) => string;
+}

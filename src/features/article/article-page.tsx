@@ -1,6 +1,7 @@
 import { Link, useParams } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow";
-import type { Step } from "../../engine/schema";
+import type { Step, StepOf } from "../../engine/schema";
+import { type WayOn, waysOn } from "../../engine/step-kinds";
 import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
 import { findSummary, useFlow } from "../../ui/flows/flow-loader";
 import { messages } from "../../ui/messages";
@@ -73,65 +74,59 @@ function ArticleStep({ flow, step }: { flow: BuiltFlow; step: Step }) {
   );
 }
 
+/** Every way on, from the step-kind table: where each choice, outcome code and manual way leads. */
 function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
   const goTo = (id: string) => {
     const target = flow.steps.find((s) => s.id === id);
     return <a href={`#step-${id}`}>{target?.title ?? id}</a>;
   };
-  switch (step.kind) {
-    case "instruction":
-    case "input":
-      return step.next ? (
-        <p className="then">
-          {messages.article.thenGoTo} {goTo(step.next)}.
-        </p>
-      ) : null;
-    case "question":
-      return (
-        <ul className="branches">
-          {step.choices.map((c) => (
-            <li key={c.id}>
-              <strong>{c.label}</strong> → {goTo(c.next)}
-            </li>
-          ))}
-        </ul>
-      );
-    case "check":
-      return (
-        <>
-          <p>
-            {messages.article.checkIntro}: <code>{step.check}</code>
-          </p>
-          <ul className="branches">
-            {Object.entries(step.outcomes).map(([code, target]) => (
-              <li key={code}>
-                <code>{code}</code> → {goTo(target)}
-              </li>
-            ))}
-            {step.otherwise && (
-              <li>
-                {messages.article.otherwise} → {goTo(step.otherwise)}
-              </li>
-            )}
-            <li>
-              {messages.article.manualWay} ({step.manual.label}) → {goTo(step.manual.next)}
-            </li>
-          </ul>
-        </>
-      );
-    case "outcome": {
-      const target = findSummary(step.flow);
-      return (
-        <p className={`result-badge result-${step.result}`}>
-          {messages.article.outcome}: {messages.outcome[step.result]}
-          {target && (
-            <>
-              {" — "}
-              <Link to={`/flows/${target.id}/article`}>{target.title}</Link>
-            </>
-          )}
-        </p>
-      );
-    }
+  const ways = waysOn(step);
+  if (step.kind === "outcome") return <OutcomeResult step={step} />;
+  // A single plain way on reads as a sentence; branches read as a list.
+  if (ways.length === 1 && ways[0].via === "next") {
+    return (
+      <p className="then">
+        {messages.article.thenGoTo} {goTo(ways[0].target)}.
+      </p>
+    );
   }
+  if (ways.length === 0) return null;
+  return (
+    <>
+      {step.kind === "check" && (
+        <p>
+          {messages.article.checkIntro}: <code>{step.check}</code>
+        </p>
+      )}
+      <ul className="branches">
+        {ways.map((way) => (
+          <li key={way.via}>
+            <WayLabel way={way} /> → {goTo(way.target)}
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}
+
+function WayLabel({ way }: { way: WayOn }) {
+  if (way.otherwise) return <>{messages.article.otherwise}</>;
+  if (way.kind === "check") return <code>{way.label}</code>;
+  if (way.kind === "manual") return <>{`${messages.article.manualWay} (${way.label})`}</>;
+  return <strong>{way.label}</strong>;
+}
+
+function OutcomeResult({ step }: { step: StepOf<"outcome"> }) {
+  const target = findSummary(step.flow);
+  return (
+    <p className={`result-badge result-${step.result}`}>
+      {messages.article.outcome}: {messages.outcome[step.result]}
+      {target && (
+        <>
+          {" — "}
+          <Link to={`/flows/${target.id}/article`}>{target.title}</Link>
+        </>
+      )}
+    </p>
+  );
 }

@@ -8,6 +8,13 @@ const { version } = JSON.parse(readFileSync(new URL("./package.json", import.met
 export default defineConfig({
   plugins: [react(), flowsPlugin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
+  resolve: {
+    // @xstate/react still imports the pre-React-18 shims; React 19 has useSyncExternalStore built in.
+    alias: [
+      { find: /^use-sync-external-store\/shim\/with-selector(\.js)?$/, replacement: "use-sync-external-store/with-selector" },
+      { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: "react" },
+    ],
+  },
   build: { target: "es2022", sourcemap: true },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   test: {

@@ -4,7 +4,6 @@ import { personalInputSteps } from "../../engine/graph";
 import type { Decision } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { messages } from "../messages";
-import { shareUrl } from "./share-link";
 
 declare const __APP_VERSION__: string;
 
@@ -22,7 +21,7 @@ export function SharePanel(props: {
   const [fallback, setFallback] = useState<string | undefined>();
   const hasPersonal = personalInputSteps(flow).size > 0;
 
-  // The summary code loads on the first click: most walks never copy one.
+  // The link and summary code load on the first click: most walks never copy either.
   const transcript = async () =>
     (await import("./transcript")).buildTranscript({
       flow,
@@ -71,7 +70,10 @@ export function SharePanel(props: {
           <button
             type="button"
             onClick={() =>
-              copy(shareUrl(window.location.origin, flow, decisions, includeAnswers), messages.share.copied)
+              copy(
+                import("./share-link").then((m) => m.shareUrl(window.location.origin, flow, decisions, includeAnswers)),
+                messages.share.copied,
+              )
             }
           >
             {messages.share.shareLink}

@@ -89,12 +89,3 @@ export function parseEmbedMessage(data: unknown): EmbedMessage | undefined {
   }
   return out as unknown as EmbedMessage;
 }
-
-/**
- * For the embed route: whether a message comes from the page that frames it. The iframe
- * accepts messages from its parent only (today the protocol has none parent → iframe; a future
- * one must pass this check first). False when not framed at all.
- */
-export function isFromParent(event: MessageEvent, self: Window = window): boolean {
-  return self.parent !== self && event.source === self.parent;
-}

@@ -1,4 +1,4 @@
-import { type EmbedMessage, isFromParent, parseEmbedMessage } from "../../src/embed-loader/protocol.ts";
+import { type EmbedMessage, parseEmbedMessage } from "../../src/embed-loader/protocol.ts";
 
 const valid: EmbedMessage[] = [
   { scimTroubleshooter: 1, type: "resize", height: 640 },
@@ -51,19 +51,5 @@ describe("parseEmbedMessage", () => {
 
   test("accepts an id of exactly 100 characters", () => {
     expect(parseEmbedMessage({ ...step, stepId: "a".repeat(100) })).toBeDefined();
-  });
-});
-
-describe("isFromParent", () => {
-  test("is true only for a message whose source is the framing page", () => {
-    const parent = {} as Window;
-    const self = { parent } as Window;
-    expect(isFromParent(new MessageEvent("message", { source: null }), self)).toBe(false);
-    expect(isFromParent({ source: parent } as MessageEvent, self)).toBe(true);
-    expect(isFromParent({ source: {} } as MessageEvent, self)).toBe(false);
-  });
-
-  test("is false when the page is not framed", () => {
-    expect(isFromParent(new MessageEvent("message", { source: window }))).toBe(false);
   });
 });

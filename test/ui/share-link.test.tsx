@@ -1,11 +1,11 @@
 import { screen } from "@testing-library/react";
 import type { Decision } from "../../src/engine/session";
-import { findFlow } from "../../src/ui/flows/flow-list";
+import { allFlows } from "../../src/ui/flows/flow-list";
 import { machineFor } from "../../src/ui/flows/flow-machines";
 import { decodeShare, encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
 import { pathOf, renderApp } from "./render-app";
 
-const flow = findFlow("error-500");
+const flow = allFlows.find((f) => f.id === "error-500");
 if (!flow) throw new Error("error-500 flow missing");
 const machine = machineFor(flow);
 const toCompare: Decision[] = [

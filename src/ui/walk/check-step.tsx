@@ -29,11 +29,18 @@ export function CheckStep({ flow, step, phase, context, ...on }: Props) {
   const params = Object.fromEntries(
     Object.entries(step.params ?? {}).map(([param, input]) => [param, context.inputs[input]]),
   );
-  const missing = Object.entries(step.params ?? {}).filter(([, input]) => !context.inputs[input]);
-  const blocker =
-    missing.length > 0
-      ? messages.check.missingInputs(missing.map(([, input]) => input))
-      : connection.blockerFor(step.check);
+  const blocker = connection.blockerFor(
+    step.check,
+    Object.fromEntries(
+      Object.entries(step.params ?? {}).map(([param, input]) => [
+        param,
+        {
+          label: flow.steps.find((s): s is StepOf<"input"> => s.kind === "input" && s.name === input)?.label ?? input,
+          value: context.inputs[input],
+        },
+      ]),
+    ),
+  );
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);

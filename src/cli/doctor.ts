@@ -6,7 +6,7 @@
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog";
-import { redactString } from "../checks/redact";
+import { redactSecrets } from "../checks/redact";
 import { runCheck } from "../checks/run";
 import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types";
 
@@ -166,7 +166,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         2,
       )
     : table(p.url, results, p.skipped);
-  io.out(redactString(text, [p.token, p.previousToken]));
+  io.out(redactSecrets(text, [p.token, p.previousToken]));
   return results.every((r) => r.passed) ? 0 : 1;
 }
 

@@ -1,6 +1,6 @@
 /** What every check implementation receives and returns; run.ts adds wording and redaction. */
 import type { CheckName, OutcomeOf, ParamOf } from "./catalog";
-import type { Exchange, Limits } from "./http";
+import type { Exchange } from "./http";
 import type { KeyChoice, RequestSpec } from "./scim-urls";
 import type { CheckTarget, Evidence } from "./types";
 
@@ -11,7 +11,6 @@ export interface CheckContext<N extends CheckName = CheckName> {
   base: URL;
   target: CheckTarget;
   params: ParamValues<N>;
-  limits: Limits;
   /** Sends one GET with the chosen key; the bogus key is made up per check run. */
   send(url: string, key?: KeyChoice): Promise<Exchange>;
 }

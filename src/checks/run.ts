@@ -111,7 +111,6 @@ async function verdictOf(
     base,
     target,
     params,
-    limits,
     send: (url, key = "token") => send(url, keys[key], limits),
   };
   // Widened on purpose: each implementation is typed to its own codes, the caller reads any.

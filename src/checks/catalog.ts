@@ -35,7 +35,7 @@ export interface ParamSpec {
 export interface CheckEntry {
   outcomes: readonly string[];
   needs: {
-    /** Sends the admin's key. url-format and discovery run without one. */
+    /** Cannot run without the admin's key. discovery sends one when it has it, but runs without. */
     token: boolean;
     /** Sends the key from before "Regenerate API key" too. */
     previousToken: boolean;

@@ -90,7 +90,7 @@ export function ConnectionProvider(props: {
         await demo.prepare(s.faults);
         target = demo.target;
       } else {
-        // url-format judges the address the admin typed; only requests go through the relay.
+        // A check that sends nothing (url-format) judges the address the admin typed; only requests go through the relay.
         // Untrimmed: stray spaces in the Tenant URL are one of the things url-format reports.
         const sends = !isCheckName(request.check) || entryOf(request.check).sends;
         const baseUrl = sends ? effectiveBaseUrl(s) : s.baseUrl;

@@ -1,10 +1,8 @@
 /**
  * Reading and describing response bodies without trusting them: bodies are read
  * through a streaming reader up to a byte cap, HTML is summarised as text and
- * never rendered, and only SCIM's own error fields are lifted out of JSON.
+ * never rendered. What a SCIM body means is scim-bodies.ts's business.
  */
-import { ERROR_URN } from "./scim-urls";
-
 const SUMMARY_CHARS = 160;
 
 export interface CappedBody {
@@ -89,25 +87,7 @@ export function parseJson(text: string): unknown {
   }
 }
 
-export function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value);
-}
-
-export function hasSchema(json: Record<string, unknown>, urn: string): boolean {
-  const schemas = json.schemas;
-  return Array.isArray(schemas) && schemas.some((s) => typeof s === "string" && s.toLowerCase() === urn.toLowerCase());
-}
-
-/** `scimType` and `detail` of a SCIM error body (also accepted without the schema URN, as many servers omit it). */
-export function scimErrorFields(json: unknown): { scimType?: string; detail?: string } | undefined {
-  if (!isObject(json)) return undefined;
-  const looksLikeError = hasSchema(json, ERROR_URN) || "scimType" in json || "detail" in json;
-  if (!looksLikeError) return undefined;
-  const text = (v: unknown) => (typeof v === "string" && v ? clip(v, 300) : undefined);
-  return { scimType: text(json.scimType), detail: text(json.detail) };
-}
-
-function clip(text: string, max: number): string {
+export function clip(text: string, max: number): string {
   return text.length > max ? `${text.slice(0, max - 1)}…` : text;
 }
 

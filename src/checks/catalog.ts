@@ -1,7 +1,10 @@
 /**
- * Every live check, its parameters and the outcome codes it can end in, as
- * `reference/scim-checks.md` lists them. Flows branch on these codes and the
- * linter holds them to this list.
+ * The one place a live check is described: the outcome codes it can end in
+ * (as `reference/scim-checks.md` lists them), what it needs from the
+ * connection, and its parameters with their labels and doctor flags. Flows
+ * branch on the codes and the linter holds them to this list; the doctor's
+ * flags, usage and skip rules, run.ts's input checks and the wizard's
+ * readiness sentence are all derived from here.
  */
 
 /** Ways any request can fail before it answers the check's question. */
@@ -15,28 +18,118 @@ export const REQUEST_FAILURES = [
   "unreachable",
 ] as const;
 
+export type RequestFailureCode = (typeof REQUEST_FAILURES)[number];
+
 const probeOutcomes = ["pass", "bad-filter", ...REQUEST_FAILURES] as const;
 
+/** A value a check reads from the admin: the wizard's input step, or the doctor's `--flag VALUE`. */
+export interface ParamSpec {
+  /** What the value is, for a sentence such as "needs the user name". */
+  label: string;
+  /** The doctor's long option, without the dashes. */
+  flag: string;
+  /** The placeholder after the flag in the doctor's usage text. */
+  valueName: string;
+}
+
+export interface CheckEntry {
+  outcomes: readonly string[];
+  needs: {
+    /** Cannot run without the admin's key. discovery sends one when it has it, but runs without. */
+    token: boolean;
+    /** Sends the key from before "Regenerate API key" too. */
+    previousToken: boolean;
+  };
+  /**
+   * False for a check that sends nothing and judges the Tenant URL as typed:
+   * it never goes through the relay, and the doctor runs it without a token.
+   */
+  sends: boolean;
+  params: Readonly<Record<string, ParamSpec>>;
+}
+
+const userName = { label: "user name (UPN)", flag: "user-name", valueName: "UPN" } as const;
+const mail = { label: "e-mail address", flag: "mail", valueName: "ADDRESS" } as const;
+const upn = { label: "UPN in Entra", flag: "upn", valueName: "UPN" } as const;
+const groupName = { label: "group name", flag: "group-name", valueName: "NAME" } as const;
+
+const plain = { token: true, previousToken: false } as const;
+
 export const CHECK_CATALOG = {
-  "url-format": { params: [], outcomes: ["pass", "bad-url"] },
-  discovery: { params: [], outcomes: ["pass", "not-found", "server-error", "not-scim", "timeout", "unreachable"] },
-  "test-connection": { params: [], outcomes: probeOutcomes },
-  "groups-probe": { params: [], outcomes: probeOutcomes },
-  "auth-enforced": { params: [], outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES] },
+  "url-format": {
+    outcomes: ["pass", "bad-url"],
+    needs: { token: false, previousToken: false },
+    sends: false,
+    params: {},
+  },
+  // ServiceProviderConfig is public on many servers, so discovery can tell "something is there" without a key.
+  discovery: {
+    outcomes: ["pass", "not-found", "server-error", "not-scim", "timeout", "unreachable"],
+    needs: { token: false, previousToken: false },
+    sends: true,
+    params: {},
+  },
+  "test-connection": { outcomes: probeOutcomes, needs: plain, sends: true, params: {} },
+  "groups-probe": { outcomes: probeOutcomes, needs: plain, sends: true, params: {} },
+  "auth-enforced": {
+    outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES],
+    needs: plain,
+    sends: true,
+    params: {},
+  },
   "key-rotation": {
-    params: [],
     outcomes: ["pass", "old-key-still-valid", "new-key-rejected", ...REQUEST_FAILURES],
+    needs: { token: true, previousToken: true },
+    sends: true,
+    params: {},
   },
   "user-state": {
-    params: ["userName"],
     outcomes: ["active", "inactive", "absent", "duplicate", "bad-filter", ...REQUEST_FAILURES],
+    needs: plain,
+    sends: true,
+    params: { userName },
   },
   "upn-collision": {
-    params: ["mail", "upn"],
     outcomes: ["pass", "upn-mismatch", "bad-filter", ...REQUEST_FAILURES],
+    needs: plain,
+    sends: true,
+    params: { mail, upn },
   },
-  "group-leftover": { params: ["groupName"], outcomes: ["pass", "present", "bad-filter", ...REQUEST_FAILURES] },
-} as const;
+  "group-leftover": {
+    outcomes: ["pass", "present", "bad-filter", ...REQUEST_FAILURES],
+    needs: plain,
+    sends: true,
+    params: { groupName },
+  },
+} as const satisfies Record<string, CheckEntry>;
 
 export type CheckName = keyof typeof CHECK_CATALOG;
 export const CHECK_NAMES = Object.keys(CHECK_CATALOG) as CheckName[];
+
+/** The outcome codes one check may return: a check implementation is typed with these. */
+export type OutcomeOf<N extends CheckName> = (typeof CHECK_CATALOG)[N]["outcomes"][number];
+export type ParamOf<N extends CheckName> = keyof (typeof CHECK_CATALOG)[N]["params"] & string;
+/** Checks that send requests, and so have an implementation behind runCheck. */
+export type SendingCheck = { [N in CheckName]: (typeof CHECK_CATALOG)[N]["sends"] extends true ? N : never }[CheckName];
+
+export function isCheckName(name: string): name is CheckName {
+  return Object.hasOwn(CHECK_CATALOG, name);
+}
+
+/** A check's entry, widened so that callers holding any name can read it. */
+export function entryOf(name: CheckName): CheckEntry {
+  return CHECK_CATALOG[name];
+}
+
+/** Every parameter of every check once, by name: one name has one flag and one label everywhere. */
+export function allParams(): [name: string, spec: ParamSpec, checks: CheckName[]][] {
+  const byName = new Map<string, [string, ParamSpec, CheckName[]]>();
+  for (const check of CHECK_NAMES) {
+    for (const [name, spec] of Object.entries(entryOf(check).params)) {
+      const seen = byName.get(name);
+      if (seen) seen[2].push(check);
+      else byName.set(name, [name, spec, [check]]);
+    }
+  }
+  return [...byName.values()];
+}

@@ -3,12 +3,13 @@
  * new one 200. Both are always tried, because "old still works" and "new is
  * rejected" call for different fixes.
  */
-import { expectList } from "./classify";
-import type { CheckImpl, Verdict } from "./context";
+import type { RequestFailureCode } from "./catalog";
+import { expectList, type Failure } from "./classify";
+import type { CheckImpl } from "./context";
 import type { Exchange } from "./http";
 import { userProbe } from "./scim-urls";
 
-type Answer = "accepted" | "rejected" | Omit<Verdict, "evidence">;
+type Answer = "accepted" | "rejected" | Failure<RequestFailureCode>;
 
 function answer(ex: Exchange): Answer {
   if (ex.kind === "response" && ex.status === 401) return "rejected";
@@ -16,7 +17,7 @@ function answer(ex: Exchange): Answer {
   return "failure" in r ? r.failure : "accepted";
 }
 
-export const keyRotation: CheckImpl = {
+export const keyRotation: CheckImpl<"key-rotation"> = {
   plan: (base) => [
     { method: "GET", url: userProbe(base), key: "previous" },
     { method: "GET", url: userProbe(base), key: "token" },

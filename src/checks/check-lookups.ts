@@ -10,17 +10,17 @@ import { groupByName, userByName, usersByMail } from "./scim-urls";
 
 const same = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 
-function param(params: Record<string, string | undefined>, name: string): string {
+function param<P extends string>(params: Readonly<Partial<Record<P, string>>>, name: P): string {
   return (params[name] ?? "").trim();
 }
 
 const IGNORED_FILTER = {
-  outcome: "bad-filter",
+  outcome: "bad-filter" as const,
   explanation:
     "The endpoint returned entries that do not match the filter, so it ignored the filter: the answer is inconclusive.",
 };
 
-export const userState: CheckImpl = {
+export const userState: CheckImpl<"user-state"> = {
   plan: (base, params) => [{ method: "GET", url: userByName(base, param(params, "userName")), key: "token" }],
   async run(ctx) {
     const userName = param(ctx.params, "userName");
@@ -52,7 +52,7 @@ function holdsMail(user: Record<string, unknown>, mail: string): boolean {
   return user.emails.some((e) => typeof e === "object" && e !== null && same((e as { value?: unknown }).value, mail));
 }
 
-export const upnCollision: CheckImpl = {
+export const upnCollision: CheckImpl<"upn-collision"> = {
   plan: (base, params) => [{ method: "GET", url: usersByMail(base, param(params, "mail")), key: "token" }],
   async run(ctx) {
     const mail = param(ctx.params, "mail");
@@ -84,7 +84,7 @@ export const upnCollision: CheckImpl = {
   },
 };
 
-export const groupLeftover: CheckImpl = {
+export const groupLeftover: CheckImpl<"group-leftover"> = {
   plan: (base, params) => [{ method: "GET", url: groupByName(base, param(params, "groupName")), key: "token" }],
   async run(ctx) {
     const name = param(ctx.params, "groupName");

@@ -3,12 +3,15 @@
  * the group probe, and the same probe with a made-up key to see that the key is
  * enforced at all.
  */
+
+import type { RequestFailureCode } from "./catalog";
+import type { Failure } from "./classify";
 import { expectList } from "./classify";
-import type { CheckContext, CheckImpl, Verdict } from "./context";
+import type { CheckImpl } from "./context";
 import type { Exchange } from "./http";
 import { groupProbe, userProbe } from "./scim-urls";
 
-function emptyProbe(ex: Exchange, noun: string): Omit<Verdict, "evidence"> {
+function emptyProbe(ex: Exchange, noun: string): Failure<"pass" | "bad-filter" | RequestFailureCode> {
   const r = expectList(ex);
   if ("failure" in r) return r.failure;
   if (r.list.totalResults !== 0 || r.list.resources.length > 0) {
@@ -23,7 +26,7 @@ function emptyProbe(ex: Exchange, noun: string): Omit<Verdict, "evidence"> {
   };
 }
 
-export const testConnection: CheckImpl = {
+export const testConnection: CheckImpl<"test-connection"> = {
   plan: (base) => [{ method: "GET", url: userProbe(base), key: "token" }],
   async run(ctx) {
     const ex = await ctx.send(userProbe(ctx.base));
@@ -31,7 +34,7 @@ export const testConnection: CheckImpl = {
   },
 };
 
-export const groupsProbe: CheckImpl = {
+export const groupsProbe: CheckImpl<"groups-probe"> = {
   plan: (base) => [{ method: "GET", url: groupProbe(base), key: "token" }],
   async run(ctx) {
     const ex = await ctx.send(groupProbe(ctx.base));
@@ -43,12 +46,12 @@ export const groupsProbe: CheckImpl = {
  * A made-up key must get 401. A 401 alone proves little when every key gets
  * one (a wrong URL behind a gateway does that), so the real key is tried next.
  */
-export const authEnforced: CheckImpl = {
+export const authEnforced: CheckImpl<"auth-enforced"> = {
   plan: (base) => [
     { method: "GET", url: userProbe(base), key: "bogus" },
     { method: "GET", url: userProbe(base), key: "token" },
   ],
-  async run(ctx: CheckContext) {
+  async run(ctx) {
     const bogus = await ctx.send(userProbe(ctx.base), "bogus");
     bogus.evidence.note = "Sent with a made-up key.";
     const evidence = [bogus.evidence];

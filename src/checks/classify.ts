@@ -3,21 +3,23 @@
  * JSON for the check to judge. The status code decides before the body does: an
  * HTML 500 is a server error, not "not SCIM".
  */
-import { hasSchema, isObject, summariseBody } from "./body";
+import { summariseBody } from "./body";
+import type { RequestFailureCode } from "./catalog";
 import type { Exchange } from "./http";
-import { LIST_RESPONSE_URN } from "./scim-urls";
+import { type ListResponse, listResponse } from "./scim-bodies";
 
-export interface Failure {
-  outcome: string;
-  explanation: string;
-  /** Replaces the outcome's usual advice when the cause is known more precisely. */
-  advice?: string;
-}
+/** One failure per code (a union), so that checking `outcome` narrows it. */
+export type Failure<O extends string = string> = O extends string
+  ? {
+      outcome: O;
+      explanation: string;
+      /** Replaces the outcome's usual advice when the cause is known more precisely. */
+      advice?: string;
+    }
+  : never;
 
-export interface ListResponse {
-  totalResults: number;
-  resources: Record<string, unknown>[];
-}
+/** What a filtered request can fail with: a 400 there means the filter. */
+type FilteredFailure = Failure<RequestFailureCode | "bad-filter">;
 
 const SYSTEM_ERRORS: Record<string, string> = {
   ECONNREFUSED: "the connection was refused; nothing listens on that port",
@@ -39,7 +41,7 @@ function withDetail(ex: Extract<Exchange, { kind: "response" }>): string {
   return parts.length ? ` (${parts.join(": ")})` : "";
 }
 
-function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure {
+function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure<"unreachable"> {
   const known = ex.code && SYSTEM_ERRORS[ex.code];
   if (ex.code) {
     // Outside a browser there is no CORS: the system error names the cause.
@@ -59,7 +61,10 @@ function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure {
 }
 
 /** Failures shared by every request. `filtered` says the request carried a filter, so a 400 means the filter. */
-export function requestFailure(ex: Exchange, filtered: boolean): Failure | undefined {
+export function requestFailure(ex: Exchange, filtered: true): FilteredFailure | undefined;
+export function requestFailure(ex: Exchange, filtered: false): Failure<RequestFailureCode> | undefined;
+export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure | undefined;
+export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure | undefined {
   if (ex.kind === "timeout") return { outcome: "timeout", explanation: ex.evidence.note ?? "No answer in time." };
   if (ex.kind === "unreachable") return unreachable(ex);
   const s = ex.status;
@@ -94,27 +99,22 @@ export function requestFailure(ex: Exchange, filtered: boolean): Failure | undef
   return undefined;
 }
 
-/** The ListResponse in a 2xx JSON body. The schema URN is not insisted on when totalResults and Resources are there. */
-export function asListResponse(json: unknown): ListResponse | undefined {
-  if (!isObject(json)) return undefined;
-  const total = json.totalResults;
-  const resources = json.Resources ?? (total === 0 ? [] : undefined);
-  if (typeof total !== "number" || !Array.isArray(resources)) return undefined;
-  if (!hasSchema(json, LIST_RESPONSE_URN) && !("Resources" in json)) return undefined;
-  return { totalResults: total, resources: resources.filter(isObject) };
-}
-
 /** A filtered list request: either its ListResponse or the failure that stopped it. */
-export function expectList(ex: Exchange, filtered = true): { list: ListResponse } | { failure: Failure } {
+export function expectList(ex: Exchange): { list: ListResponse } | { failure: FilteredFailure };
+export function expectList(
+  ex: Exchange,
+  filtered: false,
+): { list: ListResponse } | { failure: Failure<RequestFailureCode> };
+export function expectList(ex: Exchange, filtered = true): { list: ListResponse } | { failure: FilteredFailure } {
   const failure = requestFailure(ex, filtered);
   if (failure) return { failure };
-  const list = ex.kind === "response" ? asListResponse(ex.json) : undefined;
+  const list = ex.kind === "response" ? listResponse(ex.json) : undefined;
   if (!list) {
     const summary = ex.kind === "response" ? summariseBody(ex.text) : undefined;
     if (summary) ex.evidence.bodySummary = summary;
     return {
       failure: {
-        outcome: "not-scim",
+        outcome: "not-scim" as const,
         explanation: "200 with JSON, but not a SCIM ListResponse (no totalResults and Resources).",
       },
     };

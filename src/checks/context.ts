@@ -1,27 +1,34 @@
 /** What every check implementation receives and returns; run.ts adds wording and redaction. */
-import type { Exchange, Limits } from "./http";
+import type { CheckName, OutcomeOf, ParamOf } from "./catalog";
+import type { Exchange } from "./http";
 import type { KeyChoice, RequestSpec } from "./scim-urls";
 import type { CheckTarget, Evidence } from "./types";
 
-export interface CheckContext {
+/** The parameter values of one check, by the names its catalogue entry declares. */
+export type ParamValues<N extends CheckName = CheckName> = Readonly<Partial<Record<ParamOf<N>, string>>>;
+
+export interface CheckContext<N extends CheckName = CheckName> {
   base: URL;
   target: CheckTarget;
-  params: Record<string, string | undefined>;
-  limits: Limits;
+  params: ParamValues<N>;
   /** Sends one GET with the chosen key; the bogus key is made up per check run. */
   send(url: string, key?: KeyChoice): Promise<Exchange>;
 }
 
-export interface Verdict {
-  outcome: string;
+export interface Verdict<O extends string = string> {
+  outcome: O;
   explanation: string;
   /** Overrides the outcome's usual advice (e.g. unreachable with a known system error). */
   advice?: string;
   evidence: Evidence[];
 }
 
-export interface CheckImpl {
+/**
+ * One check's requests and judgement. `run` may only end in the check's own
+ * outcome codes, so a code a flow cannot branch on is a compile error here.
+ */
+export interface CheckImpl<N extends CheckName> {
   /** What will be sent, for the UI to show before running. Conditional follow-ups are not listed. */
-  plan(base: URL, params: Record<string, string | undefined>): RequestSpec[];
-  run(ctx: CheckContext): Promise<Verdict>;
+  plan(base: URL, params: ParamValues<N>): RequestSpec[];
+  run(ctx: CheckContext<N>): Promise<Verdict<OutcomeOf<N>>>;
 }

@@ -3,7 +3,8 @@
  * size cap, and redirects followed only within the same origin (Entra does not
  * send its token to another host, and neither do we).
  */
-import { parseJson, readCapped, scimErrorFields, summariseBody } from "./body";
+import { parseJson, readCapped, summariseBody } from "./body";
+import { scimError as scimErrorOf } from "./scim-bodies";
 import { pathOf } from "./scim-urls";
 import { type Evidence, REDACTED_BEARER } from "./types";
 
@@ -44,29 +45,20 @@ export async function send(url: string, token: string, limits: Limits): Promise<
   const stamp = () => {
     evidence.elapsedMs = Math.round(performance.now() - started);
   };
-  const controller = new AbortController();
-  let timedOut = false;
-  // Cleared in finally, so an aborted request leaves no timer that keeps Node alive.
-  const timer = setTimeout(() => {
-    timedOut = true;
-    controller.abort(new DOMException(`No answer within ${limits.timeoutMs} ms`, "TimeoutError"));
-  }, limits.timeoutMs);
-  const outer = limits.signal;
-  const onOuterAbort = () => controller.abort(outer?.reason);
-  if (outer?.aborted) onOuterAbort();
-  outer?.addEventListener("abort", onOuterAbort, { once: true });
+  // AbortSignal.timeout's timer is unref'd and needs no clearing, so no request keeps Node alive.
+  const deadline = AbortSignal.timeout(limits.timeoutMs);
+  const signal = limits.signal ? AbortSignal.any([limits.signal, deadline]) : deadline;
   // A fetch stand-in that ignores the signal must still not outlive the cap, so every await races this.
   const aborted = new Promise<never>((_, reject) => {
-    const fail = () => reject(controller.signal.reason);
-    if (controller.signal.aborted) fail();
-    else controller.signal.addEventListener("abort", fail, { once: true });
+    if (signal.aborted) reject(signal.reason);
+    else signal.addEventListener("abort", () => reject(signal.reason), { once: true });
   });
   aborted.catch(() => undefined);
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
   try {
     let current = url;
     for (let hop = 0; ; hop++) {
-      const pending = limits.fetch(current, { method: "GET", headers, redirect: "manual", signal: controller.signal });
+      const pending = limits.fetch(current, { method: "GET", headers, redirect: "manual", signal });
       pending.catch(() => undefined);
       const res = await Promise.race([pending, aborted]);
       evidence.path = pathOf(current);
@@ -94,10 +86,10 @@ export async function send(url: string, token: string, limits: Limits): Promise<
           evidence.note = `Redirect to ${where} not followed: the key is never sent elsewhere.`;
         }
       }
-      const body = await Promise.race([readCapped(res, limits.maxBodyBytes, controller.signal), aborted]);
+      const body = await Promise.race([readCapped(res, limits.maxBodyBytes, signal), aborted]);
       stamp();
       const json = body.truncated || body.flaw ? undefined : parseJson(body.text);
-      const scimError = scimErrorFields(json);
+      const scimError = scimErrorOf(json);
       if (scimError?.scimType) evidence.scimType = scimError.scimType;
       if (scimError?.detail) evidence.detail = scimError.detail;
       // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
@@ -112,17 +104,15 @@ export async function send(url: string, token: string, limits: Limits): Promise<
     }
   } catch (err) {
     stamp();
-    if (timedOut) {
+    // The combined signal keeps the reason of whichever fired first: the cap, or the caller leaving.
+    if (signal.aborted && signal.reason === deadline.reason) {
       evidence.note = `No complete answer within ${limits.timeoutMs} ms; the request was aborted.`;
       return { kind: "timeout", evidence };
     }
-    if (outer?.aborted) throw outer.reason;
+    if (limits.signal?.aborted) throw limits.signal.reason;
     const code = errorCode(err);
     const message = err instanceof Error ? err.message : String(err);
     evidence.note = code ? `${message} (${code})` : message;
     return { kind: "unreachable", code, message, evidence };
-  } finally {
-    clearTimeout(timer);
-    outer?.removeEventListener("abort", onOuterAbort);
   }
 }

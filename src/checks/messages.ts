@@ -4,13 +4,15 @@
  * something different (a 404 on a lookup vs. a wrong Tenant URL is the same fix).
  */
 
+import { DEFAULT_RELAY_URL } from "./types";
+
 interface Wording {
   title: string;
   advice: string;
 }
 
-const RELAY_HINT =
-  "Run the same check without the browser: `npm run doctor -- --url <Tenant URL>`, or start `npm run relay -- --target <Tenant URL origin>` and point the wizard at the relay.";
+/** The relay's one way of use, as `npm run relay` prints it at start-up: the Tenant URL stays as it is. */
+const RELAY_HINT = `Run the same check without the browser: \`npm run doctor -- --url <Tenant URL>\`, or start \`npm run relay -- --target <Tenant URL>\` and tick “Send through the local relay” in the connection panel (Relay address ${DEFAULT_RELAY_URL}).`;
 
 const SHARED: Record<string, Wording> = {
   pass: { title: "Passed", advice: "Nothing to fix here." },

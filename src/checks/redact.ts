@@ -1,42 +1,42 @@
 /**
- * Secret redaction. Every string that leaves a check (evidence, explanation,
- * error text a server or the runtime produced) passes through here, because a
- * server may echo the Authorization header and a runtime may quote it in an error.
+ * Secret redaction, the only implementation in the app. Every string that
+ * leaves a check (evidence, explanation, error text a server or the runtime
+ * produced) passes through here, because a server may echo the Authorization
+ * header and a runtime may quote it in an error; the doctor's output and the
+ * support summary use the same helper.
  */
 
 export const REDACTED = "••••";
 
 /**
- * Tokens shorter than this are not searched for: replacing a two-letter "token"
+ * Values shorter than this are not searched for: replacing a two-letter "token"
  * everywhere would mangle every message, and no real API key is that short.
  */
 const MIN_SECRET_LENGTH = 4;
 
-function usable(secrets: readonly (string | undefined)[]): string[] {
+/** Every form a secret can appear in, longest first so that a value inside a longer one is removed whole. */
+function forms(secrets: readonly (string | undefined)[]): string[] {
   const list = secrets.flatMap((s) => {
-    const trimmed = s?.trim();
-    return s && s.length >= MIN_SECRET_LENGTH ? [s, ...(trimmed && trimmed !== s ? [trimmed] : [])] : [];
+    if (!s || s.length < MIN_SECRET_LENGTH) return [];
+    const plain = [s, s.trim()].filter((v) => v.length >= MIN_SECRET_LENGTH);
+    // Servers and runtimes often print the URL-encoded form.
+    return plain.flatMap((v) => [v, encodeURIComponent(v)]);
   });
-  // Longest first, so a token that contains another is removed whole.
   return [...new Set(list)].sort((a, b) => b.length - a.length);
 }
 
-export function redactString(text: string, secrets: readonly (string | undefined)[]): string {
+/** `text` with every secret, plain or URL-encoded, replaced by `mask`. */
+export function redactSecrets(text: string, secrets: readonly (string | undefined)[], mask = REDACTED): string {
   let out = text;
-  for (const secret of usable(secrets)) {
-    out = out.split(secret).join(REDACTED);
-    // Servers and runtimes often print the URL-encoded form.
-    const encoded = encodeURIComponent(secret);
-    if (encoded !== secret) out = out.split(encoded).join(REDACTED);
-  }
+  for (const form of forms(secrets)) out = out.split(form).join(mask);
   return out;
 }
 
 /** Redacts every string inside plain data (objects, arrays), returning a copy. */
 export function redactDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
-  if (usable(secrets).length === 0) return value;
+  if (forms(secrets).length === 0) return value;
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return redactString(v, secrets);
+    if (typeof v === "string") return redactSecrets(v, secrets);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));

@@ -1,9 +1,10 @@
 /**
  * The check registry: runCheck runs one check by name, plannedRequests shows
  * what it will send. Network, HTTP and parse problems become outcomes; only
- * programmer errors (unknown check, missing parameter) reject.
+ * programmer errors (unknown check, missing input) reject. What a check needs
+ * comes from its catalogue entry.
  */
-import { CHECK_CATALOG, type CheckName } from "./catalog";
+import { CHECK_CATALOG, type CheckName, entryOf, isCheckName, type SendingCheck } from "./catalog";
 import { discovery } from "./check-discovery";
 import { keyRotation } from "./check-key-rotation";
 import { groupLeftover, upnCollision, userState } from "./check-lookups";
@@ -24,7 +25,8 @@ import {
   REDACTED_BEARER,
 } from "./types";
 
-const IMPLEMENTATIONS: Record<Exclude<CheckName, "url-format">, CheckImpl> = {
+/** One implementation per check that sends requests; the catalogue's `sends: false` checks are judged here. */
+const IMPLEMENTATIONS: { [N in SendingCheck]: CheckImpl<N> } = {
   discovery,
   "test-connection": testConnection,
   "groups-probe": groupsProbe,
@@ -36,17 +38,23 @@ const IMPLEMENTATIONS: Record<Exclude<CheckName, "url-format">, CheckImpl> = {
 };
 
 function knownCheck(name: string): CheckName {
-  if (!Object.hasOwn(CHECK_CATALOG, name)) {
+  if (!isCheckName(name)) {
     throw new Error(`Unknown check "${name}". Known checks: ${Object.keys(CHECK_CATALOG).join(", ")}.`);
   }
-  return name as CheckName;
+  return name;
 }
 
-function requireParams(name: CheckName, params: Record<string, string | undefined>): void {
-  for (const p of CHECK_CATALOG[name].params) {
+function requireInputs(name: CheckName, target: CheckTarget, params: Record<string, string | undefined>): void {
+  const entry = entryOf(name);
+  for (const p of Object.keys(entry.params)) {
     if (!params[p]?.trim()) throw new Error(`Check "${name}" needs the parameter "${p}".`);
   }
+  if (entry.needs.previousToken && !target.previousToken?.trim()) {
+    throw new Error(`Check "${name}" needs target.previousToken (the old key).`);
+  }
 }
+
+const sends = (check: CheckName): check is SendingCheck => entryOf(check).sends;
 
 export async function runCheck(
   name: string,
@@ -55,10 +63,7 @@ export async function runCheck(
   options: CheckOptions = {},
 ): Promise<CheckResult> {
   const check = knownCheck(name);
-  requireParams(check, params);
-  if (check === "key-rotation" && !target.previousToken?.trim()) {
-    throw new Error('Check "key-rotation" needs target.previousToken (the old key).');
-  }
+  requireInputs(check, target, params);
   const verdict = await verdictOf(check, target, params, options);
   const { title, advice } = wording(check, verdict.outcome);
   const result: CheckResult = {
@@ -80,7 +85,8 @@ async function verdictOf(
   params: Record<string, string | undefined>,
   options: CheckOptions,
 ): Promise<Verdict> {
-  if (check === "url-format") return { ...judgeUrl(target.baseUrl), evidence: [] };
+  // The one check that sends nothing judges the address exactly as typed.
+  if (!sends(check)) return { ...judgeUrl(target.baseUrl), evidence: [] };
   const base = parseBase(target.baseUrl);
   if (!base) {
     return {
@@ -105,10 +111,11 @@ async function verdictOf(
     base,
     target,
     params,
-    limits,
     send: (url, key = "token") => send(url, keys[key], limits),
   };
-  return IMPLEMENTATIONS[check].run(ctx);
+  // Widened on purpose: each implementation is typed to its own codes, the caller reads any.
+  const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
+  return impl.run(ctx);
 }
 
 /** What a check will send, for the UI to show before it runs. Missing parameters show as <name>. */
@@ -118,12 +125,13 @@ export function plannedRequests(
   params: Record<string, string | undefined>,
 ): PlannedRequest[] {
   const check = knownCheck(name);
-  if (check === "url-format") return [];
+  if (!sends(check)) return [];
   const base = parseBase(target.baseUrl);
   if (!base) return [];
   const shown = { ...params };
-  for (const p of CHECK_CATALOG[check].params) if (!shown[p]?.trim()) shown[p] = `<${p}>`;
-  return IMPLEMENTATIONS[check].plan(base, shown).map((spec) => ({
+  for (const p of Object.keys(entryOf(check).params)) if (!shown[p]?.trim()) shown[p] = `<${p}>`;
+  const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
+  return impl.plan(base, shown).map((spec) => ({
     method: spec.method,
     path: pathOf(spec.url),
     authorization: REDACTED_BEARER,

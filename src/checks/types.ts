@@ -57,3 +57,7 @@ export interface PlannedRequest {
 export const DEFAULT_TIMEOUT_MS = 10_000;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const REDACTED_BEARER = "Bearer ••••";
+
+/** Where `npm run relay` listens unless told otherwise; the connection panel's relay address starts here too. */
+export const DEFAULT_RELAY_PORT = 8788;
+export const DEFAULT_RELAY_URL = `http://127.0.0.1:${DEFAULT_RELAY_PORT}`;

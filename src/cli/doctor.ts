@@ -5,27 +5,35 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { CHECK_CATALOG, CHECK_NAMES, type CheckName } from "../checks/catalog";
-import { redactString } from "../checks/redact";
+import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog";
+import { redactSecrets } from "../checks/redact";
 import { runCheck } from "../checks/run";
-import type { CheckResult } from "../checks/types";
+import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types";
 
-const USAGE = `Usage: npm run doctor -- --url <SCIM base URL> [options]
-  --token-env NAME      environment variable holding the secret token (default SCIM_TOKEN)
-  --old-token-env NAME  environment variable holding the previous key (enables key-rotation)
-  --check NAME          run only this check (repeatable); default: every check whose inputs are given
-  --user-name UPN       for user-state        --mail ADDRESS --upn UPN  for upn-collision
-  --group-name NAME     for group-leftover    --timeout-ms N (default 10000)   --json
-Checks: ${CHECK_NAMES.join(", ")}
-The token is never accepted on the command line.`;
+/** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
+const PARAMS = allParams();
+const ROTATION_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).needs.previousToken);
 
-const PARAM_FLAGS: Record<string, string> = {
-  userName: "user-name",
-  mail: "mail",
-  upn: "upn",
-  groupName: "group-name",
-};
-const TOKENLESS = new Set<string>(["url-format", "discovery"]);
+const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
+
+const USAGE = [
+  "Usage: npm run doctor -- --url <SCIM base URL> [options]",
+  option("--token-env NAME", "environment variable holding the secret token (default SCIM_TOKEN)"),
+  option(
+    "--old-token-env NAME",
+    `environment variable holding the previous key (enables ${ROTATION_CHECKS.join(", ")})`,
+  ),
+  option("--check NAME", "run only this check (repeatable); default: every check whose inputs are given"),
+  ...PARAMS.map(([, spec, checks]) =>
+    option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
+  ),
+  option("--timeout-ms N", `time cap per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})`),
+  option("--json", "print the results as JSON"),
+  `Checks: ${CHECK_NAMES.join(", ")}`,
+  "The token is never accepted on the command line.",
+].join("\n");
+
+const PARAM_OPTIONS = Object.fromEntries(PARAMS.map(([, spec]) => [spec.flag, { type: "string" as const }]));
 
 class UsageError extends Error {}
 
@@ -63,10 +71,7 @@ function plan(argv: string[], env: Io["env"]): Plan {
       check: { type: "string", multiple: true },
       json: { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
-      "user-name": { type: "string" },
-      mail: { type: "string" },
-      upn: { type: "string" },
-      "group-name": { type: "string" },
+      ...PARAM_OPTIONS,
     },
   });
   if (!v.url) throw new UsageError("--url is required.");
@@ -77,25 +82,25 @@ function plan(argv: string[], env: Io["env"]): Plan {
   const unknown = (v.check ?? []).filter((c) => !CHECK_NAMES.includes(c as CheckName));
   if (unknown.length) throw new UsageError(`Unknown check: ${unknown.join(", ")}.`);
   const params = Object.fromEntries(
-    Object.entries(PARAM_FLAGS).map(([param, flag]) => [
-      param,
-      (v as Record<string, unknown>)[flag] as string | undefined,
-    ]),
+    PARAMS.map(([name, spec]) => [name, (v as Record<string, unknown>)[spec.flag] as string | undefined]),
   );
   const previousToken = v["old-token-env"] ? env[v["old-token-env"]]?.trim() || undefined : undefined;
   const explicit = v.check !== undefined;
   const run: CheckName[] = [];
   const skipped: Plan["skipped"] = [];
   for (const name of explicit ? [...new Set(v.check as CheckName[])] : CHECK_NAMES) {
-    const missing = CHECK_CATALOG[name].params.filter((p) => !params[p]?.trim()).map((p) => `--${PARAM_FLAGS[p]}`);
-    if (name === "key-rotation" && !previousToken) missing.push("--old-token-env (set to a non-empty variable)");
+    const { needs, params: wanted } = entryOf(name);
+    const missing = Object.entries(wanted)
+      .filter(([p]) => !params[p]?.trim())
+      .map(([, spec]) => `--${spec.flag}`);
+    if (needs.previousToken && !previousToken) missing.push("--old-token-env (set to a non-empty variable)");
     if (missing.length === 0) run.push(name);
     else if (explicit) throw new UsageError(`Check ${name} needs ${missing.join(" and ")}.`);
     else skipped.push({ id: name, reason: `needs ${missing.join(" and ")}` });
   }
   const tokenEnv = v["token-env"] as string;
   const token = env[tokenEnv] ?? "";
-  if (!token.trim() && run.some((c) => !TOKENLESS.has(c))) {
+  if (!token.trim() && run.some((c) => entryOf(c).needs.token)) {
     throw new UsageError(`Set the environment variable ${tokenEnv} to the secret token (the workspace's API key).`);
   }
   return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs };
@@ -161,7 +166,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
         2,
       )
     : table(p.url, results, p.skipped);
-  io.out(redactString(text, [p.token, p.previousToken]));
+  io.out(redactSecrets(text, [p.token, p.previousToken]));
   return results.every((r) => r.passed) ? 0 : 1;
 }
 

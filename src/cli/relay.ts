@@ -9,6 +9,7 @@ import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { readCapped } from "../checks/body";
+import { DEFAULT_RELAY_PORT } from "../checks/types";
 import { listenOn } from "../server/listen";
 
 export interface RelayOptions {
@@ -23,7 +24,10 @@ export interface RelayOptions {
 
 export interface Relay {
   url: string;
-  /** Point the wizard here: the relay's origin plus the target's base path. */
+  /**
+   * Where the wizard's requests go when the relay is ticked: the relay's origin plus the
+   * target's base path (effectiveBaseUrl). Not a Tenant URL to type: that stays the target.
+   */
   baseUrl: string;
   close(): Promise<void>;
 }
@@ -99,17 +103,19 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     if (req.headers.accept) headers.accept = req.headers.accept;
     const started = performance.now();
-    const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), timeoutMs);
-    res.on("close", () => controller.abort());
+    // The browser hanging up ends the upstream request too; the deadline is told apart from it below.
+    const left = new AbortController();
+    res.once("close", () => left.abort());
+    const deadline = AbortSignal.timeout(timeoutMs);
+    const signal = AbortSignal.any([deadline, left.signal]);
     try {
       const upstream = await fetch(`${target.origin}${incoming.pathname}${incoming.search}`, {
         headers,
         redirect: "manual",
-        signal: controller.signal,
+        signal,
       });
       // With the signal, a timeout mid-body is a 504 like any other, not a cut 200.
-      const body = await readCapped(upstream, maxBodyBytes, controller.signal);
+      const body = await readCapped(upstream, maxBodyBytes, signal);
       const out: Record<string, string> = { ...cors, "cache-control": "no-store" };
       const type = upstream.headers.get("content-type");
       if (type) out["content-type"] = type;
@@ -121,7 +127,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     } catch (err) {
       const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
       log(`GET ${incoming.pathname} → no answer from the target (${code})`);
-      if (controller.signal.aborted && !res.destroyed) {
+      if (deadline.aborted && !res.destroyed) {
         res
           .writeHead(504, { ...cors, "content-type": "text/plain; charset=utf-8" })
           .end("The target did not answer in time.\n");
@@ -129,8 +135,6 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
         // No response at all, so the browser sees what it would see without the relay: unreachable.
         res.destroy();
       }
-    } finally {
-      clearTimeout(timer);
     }
   };
 
@@ -153,6 +157,20 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
   };
 }
 
+/**
+ * What the relay tells the admin at start-up. The Tenant URL stays the real
+ * https address (url-format judges it as typed, and an http:// loopback
+ * address would fail it); only the relay address points here, and the wizard
+ * appends the Tenant URL's path to it (effectiveBaseUrl), which is `baseUrl`.
+ */
+export function relayHint(relayUrl: string, target: string, allowOrigin: string): string {
+  return [
+    `Relay on ${relayUrl} → ${target}`,
+    `In the wizard's connection panel, keep the Tenant URL ${target}, tick “Send through the local relay” and set the Relay address to ${relayUrl}.`,
+    `Only pages from ${allowOrigin} may use it (--allow-origin to change).`,
+  ].join("\n");
+}
+
 async function cli(argv: string[]): Promise<void> {
   const usage =
     "Usage: npm run relay -- --target https://scim.example.com/scim/v2 [--port N] [--allow-origin ORIGIN] [--timeout-ms N]";
@@ -166,7 +184,7 @@ async function cli(argv: string[]): Promise<void> {
       strict: true,
       options: {
         target: { type: "string" },
-        port: { type: "string", default: "8788" },
+        port: { type: "string", default: String(DEFAULT_RELAY_PORT) },
         host: { type: "string", default: "127.0.0.1" },
         "allow-origin": { type: "string", default: "http://localhost:4173" },
         "timeout-ms": { type: "string", default: "15000" },
@@ -180,9 +198,7 @@ async function cli(argv: string[]): Promise<void> {
       allowOrigin: values["allow-origin"],
       timeoutMs: Number(values["timeout-ms"]),
     });
-    process.stdout.write(
-      `Relay on ${relay.url} → ${values.target}\nPoint the wizard's Tenant URL at ${relay.baseUrl} (allowed origin: ${values["allow-origin"]}).\n`,
-    );
+    process.stdout.write(`${relayHint(relay.url, values.target, values["allow-origin"])}\n`);
     for (const signal of ["SIGINT", "SIGTERM"] as const)
       process.once(signal, () => void relay.close().then(() => process.exit(0)));
   } catch (e) {

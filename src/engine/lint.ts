@@ -113,11 +113,11 @@ const checkSteps: Rule = (flow, ctx, report) => {
       }
     }
     const params = step.params ?? {};
-    for (const name of spec.params) {
+    for (const name of Object.keys(spec.params)) {
       if (!(name in params)) report(step.id, "check-params", `check "${step.check}" needs parameter "${name}"`);
     }
     for (const [name, input] of Object.entries(params)) {
-      if (!spec.params.includes(name))
+      if (!Object.hasOwn(spec.params, name))
         report(step.id, "check-params", `check "${step.check}" takes no parameter "${name}"`);
       if (!inputs.has(input))
         report(step.id, "check-params", `parameter "${name}" reads input "${input}", which no input step asks for`);

@@ -71,9 +71,9 @@ export const messages = {
     continueWith: (title: string) => `Continue: ${title}`,
     evidence: "Evidence",
     manualHint: "You can also answer by hand, without a live check.",
-    /** Inputs a check needs but a shared link left out (personal answers are not shared). */
-    missingInputs: (names: readonly string[]) =>
-      `This check needs ${names.map((name) => `“${name}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`,
+    /** Inputs a check needs but a shared link left out (personal answers are not shared), named by their labels. */
+    missingInputs: (labels: readonly string[]) =>
+      `This check needs ${labels.map((label) => `“${label}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`,
     failed: (reason: string) => `The check could not run: ${reason}`,
     /** The reason in `failed` when the check gave none. */
     unknownReason: "unknown",

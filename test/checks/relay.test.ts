@@ -2,9 +2,10 @@
 /** The CORS relay: loopback only, one target, the checks' GETs only, CORS for one origin, no key in its log. */
 import { connect } from "node:net";
 import { runCheck } from "../../src/checks/run";
-import { type Relay, startRelay } from "../../src/cli/relay";
+import { type Relay, relayHint, startRelay } from "../../src/cli/relay";
 import { DEMO_SAMPLES } from "../../src/demo/constants";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
+import { effectiveBaseUrl } from "../../src/ui/connection/connection-context";
 import { expectNoSecret, expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers";
 
 const WIZARD = "http://localhost:4173";
@@ -40,6 +41,14 @@ it("keeps everything the checks need: key, filter, status, body", async () => {
   demo.tenant.reset(["upn-mismatch"]);
   const { mail, upn } = DEMO_SAMPLES.upnMismatch;
   expectOutcome(await viaRelay("upn-collision", { mail, upn }), "upn-mismatch");
+});
+
+it("is used the way its hint says: the real Tenant URL, with the relay address in the connection panel", () => {
+  const hint = relayHint(relay.url, demo.baseUrl, WIZARD);
+  expect(hint).toContain(`keep the Tenant URL ${demo.baseUrl}`);
+  expect(hint).toContain(`Relay address to ${relay.url}`);
+  // What the wizard then sends to is exactly where the relay forwards from.
+  expect(effectiveBaseUrl({ baseUrl: demo.baseUrl, useRelay: true, relayUrl: relay.url })).toBe(relay.baseUrl);
 });
 
 it("adds CORS for the wizard's origin only, and answers its preflight", async () => {

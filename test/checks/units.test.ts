@@ -2,7 +2,7 @@
 /** Small pieces: URL judging, body reading and summarising, redaction. */
 import { readCapped, summariseBody } from "../../src/checks/body";
 import { judgeUrl } from "../../src/checks/check-url-format";
-import { redactDeep, redactString } from "../../src/checks/redact";
+import { redactDeep, redactSecrets } from "../../src/checks/redact";
 
 it.each([
   ["https://w365.example.com/scim/v2", "pass"],
@@ -48,10 +48,19 @@ it("summarises HTML as one line of text, without markup or scripts", () => {
 });
 
 it("redacts keys, also URL-encoded, and ignores absurdly short ones", () => {
-  expect(redactString("Bearer s3cr3t+key/x and s3cr3t%2Bkey%2Fx", ["s3cr3t+key/x"])).toBe("Bearer •••• and ••••");
-  expect(redactString("a b c", ["a"])).toBe("a b c");
+  expect(redactSecrets("Bearer s3cr3t+key/x and s3cr3t%2Bkey%2Fx", ["s3cr3t+key/x"])).toBe("Bearer •••• and ••••");
+  expect(redactSecrets("a b c", ["a"])).toBe("a b c");
+  expect(redactSecrets("key a%20b", ["a b"])).toBe("key a%20b");
   expect(redactDeep({ list: [{ note: "tok-12345" }], n: 1 }, ["tok-12345"])).toEqual({
     list: [{ note: "••••" }],
     n: 1,
   });
+});
+
+it("redacts the longest secret first, with any mask, and a key pasted with spaces", () => {
+  // A secret inside a longer one must not leave the longer one's remainder behind.
+  expect(redactSecrets("id=abcd-1234-efgh", ["abcd", "abcd-1234-efgh"], "[left out]")).toBe("id=[left out]");
+  expect(redactSecrets("x megan@contoso.example y", ["megan@contoso.example"], "[left out]")).toBe("x [left out] y");
+  expect(redactSecrets("Bearer tok-98765", ["  tok-98765 "])).toBe("Bearer ••••");
+  expect(redactSecrets("nothing here", [undefined, ""])).toBe("nothing here");
 });

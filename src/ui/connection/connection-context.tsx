@@ -1,4 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
+import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog";
 import type { CheckResult, CheckTarget } from "../../checks/types";
 import type { CheckRequest } from "../../engine/compile";
 import { messages } from "../messages";
@@ -30,12 +31,19 @@ export interface DemoTenantAccess {
   faults: readonly { name: string; label: string }[];
 }
 
+/** A check's parameters as the wizard supplies them: by parameter name, the input's label and value. */
+export type CheckParamInputs = Readonly<Record<string, { label: string; value: string | undefined }>>;
+
 interface ConnectionValue {
   settings: ConnectionSettings;
   update(change: Partial<ConnectionSettings>): void;
   forgetTokens(): void;
-  /** Why checks cannot run now, or undefined when they can. */
-  blockerFor(check: string): string | undefined;
+  /**
+   * Why this check cannot run now, as one sentence, or undefined when it can.
+   * `params` holds each of the check's parameters with the label of the input
+   * that supplies it (as the admin saw it) and its value, if there is one.
+   */
+  blockerFor(check: string, params: CheckParamInputs): string | undefined;
   run(request: CheckRequest, signal?: AbortSignal): Promise<CheckResult>;
   /** The secrets in play, for scrubbing anything copied out. */
   secrets(): string[];
@@ -82,9 +90,10 @@ export function ConnectionProvider(props: {
         await demo.prepare(s.faults);
         target = demo.target;
       } else {
-        // url-format judges the address the admin typed; only requests go through the relay.
+        // A check that sends nothing (url-format) judges the address the admin typed; only requests go through the relay.
         // Untrimmed: stray spaces in the Tenant URL are one of the things url-format reports.
-        const baseUrl = request.check === "url-format" ? s.baseUrl : effectiveBaseUrl(s);
+        const sends = !isCheckName(request.check) || entryOf(request.check).sends;
+        const baseUrl = sends ? effectiveBaseUrl(s) : s.baseUrl;
         target = { baseUrl, token: s.token, previousToken: s.previousToken || undefined };
       }
       // The checks load with the first check run: most walks never run one.
@@ -101,7 +110,7 @@ export function ConnectionProvider(props: {
       settings,
       update,
       forgetTokens,
-      blockerFor: (check: string) => blockerOf(settings, demo, check),
+      blockerFor: (check: string, params: CheckParamInputs) => blockerOf(settings, demo, check, params),
       run,
       secrets,
       demo,
@@ -122,13 +131,25 @@ export function effectiveBaseUrl(s: Pick<ConnectionSettings, "baseUrl" | "useRel
   }
 }
 
-/** Checks that send no key (they look at the address, or at a public document). */
-const TOKENLESS = new Set(["url-format", "discovery"]);
+/** What a check needs, from its catalogue entry; a name the catalogue does not know is held to the usual needs. */
+function needsOf(check: string): Pick<CheckEntry, "needs" | "params"> {
+  return isCheckName(check) ? entryOf(check) : { needs: { token: true, previousToken: false }, params: {} };
+}
 
-function blockerOf(s: ConnectionSettings, demo: DemoTenantAccess | undefined, check: string): string | undefined {
-  if (s.mode === "demo") return demo ? undefined : messages.connection.blockers.demoOff;
-  if (!s.baseUrl.trim()) return messages.connection.blockers.noBaseUrl;
-  if (!s.token && !TOKENLESS.has(check)) return messages.connection.blockers.noToken;
-  if (!s.previousToken && check === "key-rotation") return messages.connection.blockers.noPreviousToken;
+function blockerOf(
+  s: ConnectionSettings,
+  demo: DemoTenantAccess | undefined,
+  check: string,
+  inputs: CheckParamInputs,
+): string | undefined {
+  const { needs, params } = needsOf(check);
+  // Inputs only go missing when a shared link left a personal answer out: say so first, whatever the connection.
+  const missing = Object.keys(params).filter((p) => !inputs[p]?.value);
+  if (missing.length > 0) return messages.check.missingInputs(missing.map((p) => inputs[p]?.label ?? params[p].label));
+  const blockers = messages.connection.blockers;
+  if (s.mode === "demo") return demo ? undefined : blockers.demoOff;
+  if (!s.baseUrl.trim()) return blockers.noBaseUrl;
+  if (needs.token && !s.token) return blockers.noToken;
+  if (needs.previousToken && !s.previousToken) return blockers.noPreviousToken;
   return undefined;
 }

@@ -1,6 +1,7 @@
 import { useEffect, useRef } from "react";
 import { plannedRequests } from "../../checks/run";
 import type { CheckResult } from "../../checks/types";
+import type { StepOf } from "../../engine/schema";
 import { type CheckPhase, checkPhase, peekStep } from "../../engine/session";
 import { useConnection } from "../connection/connection-context";
 import { ConnectionPanel } from "../connection/connection-panel";
@@ -29,11 +30,18 @@ export function CheckStep({ flow, step }: StepViewProps<"check">) {
   const nextTitle = flow.steps.find((s) => s.id === nextStep)?.title;
   const actionsRef = useKeepFocus(phase);
   const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
-  const missing = Object.entries(step.params ?? {}).filter(([, input]) => !inputs[input]);
-  const blocker =
-    missing.length > 0
-      ? messages.check.missingInputs(missing.map(([, input]) => input))
-      : connection.blockerFor(step.check);
+  const blocker = connection.blockerFor(
+    step.check,
+    Object.fromEntries(
+      Object.entries(step.params ?? {}).map(([param, input]) => [
+        param,
+        {
+          label: flow.steps.find((s): s is StepOf<"input"> => s.kind === "input" && s.name === input)?.label ?? input,
+          value: inputs[input],
+        },
+      ]),
+    ),
+  );
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);

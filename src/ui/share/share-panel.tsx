@@ -34,8 +34,8 @@ export function SharePanel(props: {
     });
 
   const copy = async (text: string | Promise<string>, done: string) => {
-    const { scrub } = await import("./transcript");
-    const clean = scrub(await text, secrets());
+    const { redactSecrets } = await import("../../checks/redact");
+    const clean = redactSecrets(await text, secrets());
     try {
       await navigator.clipboard.writeText(clean);
       setFallback(undefined);

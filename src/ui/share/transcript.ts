@@ -1,3 +1,4 @@
+import { redactSecrets } from "../../checks/redact";
 import type { CheckResult, Evidence } from "../../checks/types";
 import type { BuiltFlow } from "../../engine/built-flow";
 import { personalInputSteps } from "../../engine/graph";
@@ -49,11 +50,11 @@ export function buildTranscript(input: TranscriptInput): string {
     `**${t.nowAt}:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
     "",
   );
-  const text = scrub(lines.join("\n"), input.secrets ?? []);
+  const text = redactSecrets(lines.join("\n"), input.secrets ?? []);
   if (includeAnswers) return text;
   // Evidence quotes what was looked up (an e-mail in a filter), and a server may name other
   // people (the workspace user holding an address): every address-shaped string goes too.
-  return scrub(text, personalValues(flow, decisions), t.leftOut).replace(ADDRESS, t.leftOut);
+  return redactSecrets(text, personalValues(flow, decisions), t.leftOut).replace(ADDRESS, t.leftOut);
 }
 
 /** A UPN or e-mail address, plain or URL-encoded, in any case. */
@@ -61,8 +62,7 @@ const ADDRESS = /[^\s`"'<>(),;:]+(?:@|%40)[^\s`"'<>(),;:]+\.[a-z]{2,}/gi;
 
 function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
   const personal = personalInputSteps(flow);
-  const values = decisions.flatMap((d) => (d.kind === "input" && d.value && personal.has(d.step) ? [d.value] : []));
-  return values.flatMap((v) => [v, encodeURIComponent(v)]);
+  return decisions.flatMap((d) => (d.kind === "input" && d.value && personal.has(d.step) ? [d.value] : []));
 }
 
 function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
@@ -105,13 +105,4 @@ export function evidenceLine(e: Evidence): string {
   if (e.bodySummary) parts.push(t.body(e.bodySummary));
   if (e.note) parts.push(e.note);
   return parts.join("; ");
-}
-
-export function scrub(text: string, secrets: readonly string[], mask = "••••"): string {
-  let out = text;
-  // Longest first, so that a value never survives inside a longer one already masked.
-  for (const secret of [...secrets].sort((a, b) => b.length - a.length)) {
-    if (secret.length >= 4) out = out.split(secret).join(mask);
-  }
-  return out;
 }

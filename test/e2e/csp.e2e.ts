@@ -195,7 +195,7 @@ test("every route, a demo check, the article, the embed and the embed on a host 
   await page.getByRole("searchbox").fill("deleted");
   await visible(page.getByRole("status").filter({ hasText: /\S/ }));
 
-  // error-500 with a live check on the demo tenant (a service worker, the checks' chunk), to its end.
+  // error-500 with a live check on the demo tenant (MSW and the simulator, the checks' chunk), to its end.
   await visit("/flows/error-500?demo=upn-mismatch");
   await onStep(page, "Find out what causes Error 500");
   await doneNext(page, "Which user gets Error 500?");

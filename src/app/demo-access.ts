@@ -1,4 +1,4 @@
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/constants";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/demo-target";
 import { DEMO_FAULTS, type DemoFault, isDemoFault } from "../demo/faults";
 import type { DemoTenantAccess } from "../ui/connection/connection-context";
 

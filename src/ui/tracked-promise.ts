@@ -27,11 +27,12 @@ export function settled<T>(value: T): Tracked<T> {
 }
 
 /**
- * `use()` for a tracked promise (and, like `use()`, fine to call conditionally). A pending one is thrown as it is, the
- * Suspense protocol `use()` is built on: `use()` itself parks a suspended
- * render in the queue of the `act()` around it, and a synchronous `act()`
- * (Testing Library's render and user-event's clicks) never resumes it. In
- * the browser the two behave alike: fallback, then the page once it settles.
+ * `use()` for a tracked promise, fine to call conditionally as `use()` is. A
+ * pending one is thrown as it is, the Suspense protocol `use()` is built on:
+ * `use()` itself parks a suspended render in the queue of the `act()` around
+ * it, and a synchronous `act()` (Testing Library's render, user-event's
+ * clicks) never resumes it. In the browser both behave alike: the nearest
+ * Suspense fallback, then the page once the promise settles.
  */
 export function readTracked<T>(promise: Tracked<T>): T {
   if (promise.status === "pending") throw promise;

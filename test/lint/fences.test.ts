@@ -40,7 +40,11 @@ describe("import fences", () => {
     ["src/features/embed", "../../ui/walk/walk-view"],
     ["src/features/embed", "./embed-host"],
     ["src/ui/walk", "../../engine/session"],
-  ])("%s may import %s", (folder, importPath) => {
-    expect(lintProbe(folder, importPath).failed).toBe(false);
-  }, 20_000);
+  ])(
+    "%s may import %s",
+    (folder, importPath) => {
+      expect(lintProbe(folder, importPath).failed).toBe(false);
+    },
+    20_000,
+  );
 });

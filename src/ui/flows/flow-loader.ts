@@ -3,9 +3,10 @@ import { summaries } from "virtual:flow-summaries";
 import type { BuiltFlow, FlowSummary } from "../../engine/built-flow";
 import { readTracked, settled, type Tracked, tracked } from "../tracked-promise";
 
-/**
+/*
  * What the app needs of the flows: every summary at once (small), and each
- * whole flow as its own chunk, fetched when a page needs it.
+ * whole flow as its own chunk, fetched when a page needs it and read with
+ * `use()` under the page's Suspense boundary.
  */
 
 /** A flow chunk that did not arrive (offline, or a redeploy renamed it): the page offers to try again. */

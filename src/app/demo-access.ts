@@ -1,4 +1,4 @@
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/constants";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/demo-target";
 import { DEMO_FAULTS, type DemoFault, isDemoFault } from "../demo/faults";
 import type { DemoTenantAccess } from "../ui/connection/connection-context";
 
@@ -7,15 +7,17 @@ import type { DemoTenantAccess } from "../ui/connection/connection-context";
  * the first demo check only, so they cost nothing to admins who never run one.
  */
 export function browserDemoTenant(): DemoTenantAccess {
-  let starting: Promise<import("../demo/browser").DemoWorker> | undefined;
+  let starting: Promise<import("../demo/browser").BrowserDemo> | undefined;
   return {
     target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
     faults: DEMO_FAULTS,
     async prepare(faults) {
       const wanted: DemoFault[] = faults.filter(isDemoFault);
-      starting ??= import("../demo/browser").then((m) => m.startDemoWorker(wanted));
+      starting ??= import("../demo/browser").then((m) => m.startBrowserDemo(wanted));
       try {
-        (await starting).setFaults(wanted);
+        const demo = await starting;
+        demo.setFaults(wanted);
+        return demo.fetch;
       } catch (error) {
         starting = undefined; // let a retry try again
         throw error;

@@ -1,7 +1,8 @@
 import { Suspense } from "react";
 import { Route, Routes } from "react-router";
 import { type ConnectionMode, ConnectionProvider, type DemoTenantAccess } from "../ui/connection/connection-context";
-import { ErrorBoundary } from "./error-boundary";
+import { FlowLoadBoundary } from "../ui/flows/flow-load-status";
+import { AppErrorBoundary } from "./error-boundary";
 import { Layout, NotFound } from "./layout";
 import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages";
 
@@ -29,12 +30,26 @@ export function AppRoutes({ services }: { services: AppServices }) {
     </ConnectionProvider>
   );
   return (
-    <ErrorBoundary>
+    <AppErrorBoundary>
       <Routes>
         <Route element={site}>
           <Route index element={<CataloguePage />} />
-          <Route path="flows/:flowId" element={<WizardPage />} />
-          <Route path="flows/:flowId/article" element={<ArticlePage />} />
+          <Route
+            path="flows/:flowId"
+            element={
+              <FlowLoadBoundary>
+                <WizardPage />
+              </FlowLoadBoundary>
+            }
+          />
+          <Route
+            path="flows/:flowId/article"
+            element={
+              <FlowLoadBoundary>
+                <ArticlePage />
+              </FlowLoadBoundary>
+            }
+          />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -46,9 +61,16 @@ export function AppRoutes({ services }: { services: AppServices }) {
           }
         >
           <Route index element={<EmbedCataloguePage />} />
-          <Route path=":flowId" element={<EmbedWizardPage />} />
+          <Route
+            path=":flowId"
+            element={
+              <FlowLoadBoundary>
+                <EmbedWizardPage />
+              </FlowLoadBoundary>
+            }
+          />
         </Route>
       </Routes>
-    </ErrorBoundary>
+    </AppErrorBoundary>
   );
 }

@@ -1,20 +1,17 @@
-/** Starts the demo tenant in the browser through MSW's service worker (public/mockServiceWorker.js). */
-import { setupWorker } from "msw/browser";
+/** Starts the demo tenant in this tab: the simulator behind an in-page fetch (demo-fetch.ts). */
 import { DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./constants";
-import { demoHandlers } from "./msw-handlers";
+import { demoFetch } from "./demo-fetch";
 import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator";
 
-export interface DemoWorker {
+export interface BrowserDemo {
   tenant: DemoTenant;
-  /** Switches faults without restarting the worker (the data is reseeded). */
+  /** What the checks send their demo requests through. */
+  fetch: typeof fetch;
+  /** Switches faults without starting anew (the data is reseeded). */
   setFaults(faults: readonly DemoFault[]): void;
-  stop(): void;
 }
 
-export async function startDemoWorker(faults: readonly DemoFault[] = []): Promise<DemoWorker> {
+export function startBrowserDemo(faults: readonly DemoFault[] = []): BrowserDemo {
   const tenant = createDemoTenant({ token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN, faults });
-  const worker = setupWorker(...demoHandlers(tenant));
-  // "bypass": the real app's own requests (assets, a live endpoint) must pass untouched.
-  await worker.start({ serviceWorker: { url: "/mockServiceWorker.js" }, onUnhandledRequest: "bypass", quiet: true });
-  return { tenant, setFaults: (next) => tenant.reset(next), stop: () => worker.stop() };
+  return { tenant, fetch: demoFetch(tenant), setFaults: (next) => tenant.reset(next) };
 }

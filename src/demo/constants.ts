@@ -1,12 +1,5 @@
-/**
- * Fixed values of the demo tenant. The host is on the reserved `.invalid` TLD,
- * so a demo request can never reach a real server when MSW is not running.
- */
-export const DEMO_BASE_URL = "https://demo-tenant.scim-troubleshooter.invalid/scim/v2";
-
-/** Demo keys: public by design, they open nothing but the simulator. */
-export const DEMO_TOKEN = "demo-key-5f2b9c7e41d84a6f";
-export const DEMO_PREVIOUS_TOKEN = "demo-old-key-8a13d0c2b7e94f55";
+/** Fixed values of the demo tenant: its address and keys (a module of their own), and its sample data. */
+export { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./demo-target";
 
 export const DEMO_DOMAIN = "contoso.example";
 

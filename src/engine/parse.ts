@@ -1,13 +1,19 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { z } from "zod";
 import type { FlowIssue } from "./issues.ts";
+import { FLOW_MIGRATIONS, type FlowMigration, migrateFlow } from "./migrate.ts";
 import { type Flow, FlowSchema } from "./schema.ts";
 
 /**
  * YAML text → a validated Flow, or the reasons it is not one. Node and build
- * time only: the browser receives flows already parsed.
+ * time only: the browser receives flows already parsed. A file in an older
+ * format is migrated to the current one first (migrate.ts).
  */
-export function parseFlowSource(file: string, text: string): { flow?: Flow; issues: FlowIssue[] } {
+export function parseFlowSource(
+  file: string,
+  text: string,
+  migrations: Readonly<Record<number, FlowMigration>> = FLOW_MIGRATIONS,
+): { flow?: Flow; issues: FlowIssue[] } {
   let data: unknown;
   try {
     // YAML 1.2 core types only (no dates, no binary); a key given twice is an error.
@@ -21,9 +27,11 @@ export function parseFlowSource(file: string, text: string): { flow?: Flow; issu
       issues: [{ file, rule: "yaml", message: `too large: expands to over ${MAX_VALUES} values (an alias bomb?)` }],
     };
   }
-  const result = FlowSchema.safeParse(data);
+  const current = migrateFlow(data, migrations);
+  const result = FlowSchema.safeParse(current);
   if (result.success) return { flow: result.data, issues: [] };
-  return { issues: result.error.issues.map((issue) => schemaIssue(file, data, issue)) };
+  // Issues are about the migrated document: its step ids name the steps.
+  return { issues: result.error.issues.map((issue) => schemaIssue(file, current, issue)) };
 }
 
 /**

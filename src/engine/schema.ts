@@ -3,8 +3,12 @@ import { z } from "zod";
 /**
  * Flow format v1: what a file in flows/ may hold. The schema only checks shape;
  * graph rules (targets, reachability, cycles, check outcomes) live in lint.ts.
+ * Files in older formats are migrated to this one before it reads them
+ * (migrate.ts); this schema, and the JSON Schema made from it, describe the
+ * current format only.
  */
 
+/** The current format. A new one bumps this and adds the migration from the last to FLOW_MIGRATIONS. */
 export const FLOW_FORMAT_VERSION = 1;
 
 const id = z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "must be kebab-case: lower-case letters, digits and dashes");

@@ -33,7 +33,7 @@ function connectionFor(props: { demo?: boolean } = {}): { current: Connection } 
   const demo = props.demo
     ? {
         target: { baseUrl: "https://demo.invalid/scim/v2", token: "demo-key-1234" },
-        prepare: async () => {},
+        prepare: async () => fetch,
         faults: [],
       }
     : undefined;

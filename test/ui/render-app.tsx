@@ -5,20 +5,29 @@ import { StrictMode } from "react";
 import { MemoryRouter, useLocation } from "react-router";
 import { AppRoutes } from "../../src/app/routes";
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
+import { demoFetch } from "../../src/demo/demo-fetch";
 import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
 import { demoHandlers } from "../../src/demo/msw-handlers";
 import { createDemoTenant } from "../../src/demo/simulator";
 import type { DemoTenantAccess } from "../../src/ui/connection/connection-context";
 import { type WizardEvent, WizardEventsProvider } from "../../src/ui/walk/wizard-events";
 
-/** The demo tenant over MSW in Node, the same handlers the browser worker uses. */
+/**
+ * The demo tenant as the browser runs it: demo checks go through its in-page
+ * fetch. `server` serves the same tenant to Node's fetch, for tests that type
+ * its address in as an endpoint.
+ */
 export function demoTenantForTests() {
   const tenant = createDemoTenant({ token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN, faults: [] });
   const server = setupServer(...demoHandlers(tenant));
+  const transport = demoFetch(tenant);
   const access: DemoTenantAccess = {
     target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
     faults: DEMO_FAULTS,
-    prepare: async (faults) => tenant.reset(faults as DemoFault[]),
+    prepare: async (faults) => {
+      tenant.reset(faults as DemoFault[]);
+      return transport;
+    },
   };
   return { tenant, server, access };
 }

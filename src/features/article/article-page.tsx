@@ -2,7 +2,6 @@ import { Link, useParams } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { Step, StepOf } from "../../engine/schema";
 import { type WayOn, waysOn } from "../../engine/step-kinds";
-import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
 import { findSummary, useFlow } from "../../ui/flows/flow-loader";
 import { messages } from "../../ui/messages";
 import { RichText } from "../../ui/rich-text/rich-text";
@@ -10,9 +9,7 @@ import { Warnings } from "../../ui/walk/warnings";
 
 /** `/flows/:flowId/article`: the whole flow as one printable document, every branch included. */
 export function ArticlePage() {
-  const loaded = useFlow(useParams().flowId);
-  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
-  const flow = loaded.flow;
+  const flow = useFlow(useParams().flowId);
   if (!flow) {
     return (
       <section>

@@ -2,7 +2,6 @@ import { useMemo } from "react";
 import { useParams } from "react-router";
 import { embedPath } from "../../embed-loader/options";
 import { decisionsTo } from "../../engine/path-to-step";
-import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
 import { useFlow } from "../../ui/flows/flow-loader";
 import { messages } from "../../ui/messages";
 import { WalkView } from "../../ui/walk/walk-view";
@@ -12,13 +11,11 @@ import { useEmbedOptions } from "./embed-layout";
 export function EmbedWizardPage() {
   const options = useEmbedOptions();
   const { flowId } = useParams();
-  const loaded = useFlow(flowId);
-  const flow = loaded.loading || loaded.failed ? undefined : loaded.flow;
+  const flow = useFlow(flowId);
   const initial = useMemo(
     () => (flow && options.start ? decisionsTo(flow, options.start) : undefined),
     [flow, options],
   );
-  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
   if (!flow) {
     return (
       <section>

@@ -1,21 +1,26 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { FlowLoadStatus } from "../../ui/flows/flow-load-status";
 import { useFlow } from "../../ui/flows/flow-loader";
 import { machineFor } from "../../ui/flows/flow-machines";
 import { messages } from "../../ui/messages";
 import { BadLink } from "../../ui/share/bad-link";
 import { loadWalk, saveWalk } from "../../ui/share/saved-walk";
 import { decodeShare, SHARE_PARAM } from "../../ui/share/share-link";
+import { readTracked } from "../../ui/tracked-promise";
 import { WalkView } from "../../ui/walk/walk-view";
 
 /** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
 export function WizardPage() {
   const { flowId } = useParams();
-  const loaded = useFlow(flowId);
-  const flow = loaded.loading || loaded.failed ? undefined : loaded.flow;
+  const flow = useFlow(flowId);
   const [search, setSearch] = useSearchParams();
   const shared = search.get(SHARE_PARAM);
+  // The walk saved in this tab: settled at once when there is none; else the page waits (Suspense) for its schema.
+  const saving = useMemo(
+    () => (flow && shared === null ? loadWalk(flow, machineFor(flow)) : undefined),
+    [flow, shared],
+  );
+  const saved = saving ? readTracked(saving) : undefined;
   const [attempt, setAttempt] = useState(0);
   // A link opened while this guide is showing (in-app navigation) is a new walk too.
   const [openedLink, setOpenedLink] = useState(shared);
@@ -24,9 +29,9 @@ export function WizardPage() {
   const opened = useMemo(() => {
     if (!flow) return undefined;
     const machine = machineFor(flow);
-    if (shared === null) return { ok: true as const, decisions: loadWalk(flow, machine) };
+    if (shared === null) return { ok: true as const, decisions: saved ?? [] };
     return decodeShare(flow, machine, shared);
-  }, [flow, shared]);
+  }, [flow, shared, saved]);
 
   const dropShareParam = useCallback(() => {
     setSearch(
@@ -44,7 +49,6 @@ export function WizardPage() {
     if (opened?.ok && shared !== null) dropShareParam();
   }, [opened, shared, dropShareParam]);
 
-  if (loaded.loading || loaded.failed) return <FlowLoadStatus state={loaded} />;
   if (!flow || !opened) return <UnknownFlow id={flowId ?? ""} />;
   if (!opened.ok) {
     const openAtStart = () => {

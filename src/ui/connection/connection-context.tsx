@@ -25,8 +25,11 @@ export interface ConnectionSettings {
 /** The demo tenant as the app hands it in: fixed target values and a way to start it. */
 export interface DemoTenantAccess {
   target: CheckTarget;
-  /** Starts (once) or updates the simulation with these faults. */
-  prepare(faults: readonly string[]): Promise<void>;
+  /**
+   * Starts (once) or updates the simulation with these faults; resolves to the
+   * fetch demo checks go through (it answers the demo host only).
+   */
+  prepare(faults: readonly string[]): Promise<typeof fetch>;
 
   faults: readonly { name: string; label: string }[];
 }
@@ -86,8 +89,10 @@ export function ConnectionProvider(props: {
     async (request: CheckRequest, signal?: AbortSignal) => {
       const s = current.current;
       let target: CheckTarget;
+      // The demo's own transport; an endpoint's checks use the browser's fetch.
+      let transport: typeof fetch | undefined;
       if (s.mode === "demo" && demo) {
-        await demo.prepare(s.faults);
+        transport = await demo.prepare(s.faults);
         target = demo.target;
       } else {
         // A check that sends nothing (url-format) judges the address the admin typed; only requests go through the relay.
@@ -98,7 +103,7 @@ export function ConnectionProvider(props: {
       }
       // The checks load with the first check run: most walks never run one.
       const { runCheck } = await import("../../checks/run");
-      return runCheck(request.check, target, request.params, { timeoutMs, signal });
+      return runCheck(request.check, target, request.params, { fetch: transport, timeoutMs, signal });
     },
     [demo, timeoutMs],
   );

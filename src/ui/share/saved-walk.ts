@@ -1,6 +1,7 @@
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowMachine } from "../../engine/compile";
 import { type Decision, replay } from "../../engine/session";
+import { settled, type Tracked, tracked } from "../tracked-promise";
 import { flowFingerprint } from "./fingerprint";
 
 /**
@@ -19,18 +20,38 @@ export function saveWalk(flow: BuiltFlow, decisions: readonly Decision[]): void 
   }
 }
 
-export function loadWalk(flow: BuiltFlow, machine: FlowMachine): Decision[] {
+type SchemaModule = typeof import("./saved-walk-schema");
+let schemaModule: SchemaModule | undefined;
+let schemaLoading: Promise<SchemaModule> | undefined;
+
+/**
+ * The walk saved in this tab for `flow`, for `readTracked()`. Nothing saved (the
+ * common case) settles at once and loads no schema; a saved value waits for
+ * the schema module (zod, a chunk of its own) the first time, and at once
+ * after that. Whatever does not validate, fit the flow or replay is dropped.
+ */
+export function loadWalk(flow: BuiltFlow, machine: FlowMachine): Tracked<Decision[]> {
+  let raw: string | null;
   try {
-    const raw = sessionStorage.getItem(key(flow.id));
-    if (!raw) return [];
-    const saved = JSON.parse(raw) as { h?: unknown; decisions?: unknown };
-    if (saved.h === flowFingerprint(flow) && Array.isArray(saved.decisions)) {
-      const decisions = saved.decisions as Decision[];
-      if (replay(machine, decisions).ok) return decisions;
-    }
-    sessionStorage.removeItem(key(flow.id));
+    raw = sessionStorage.getItem(key(flow.id));
   } catch {
-    // Unreadable storage is the same as none.
+    return settled([]); // unreadable storage is the same as none
   }
-  return [];
+  if (!raw) return settled([]);
+  const saved = raw;
+  const check = (m: SchemaModule): Decision[] => {
+    const decisions = m.readSavedWalk(saved, flowFingerprint(flow));
+    if (decisions && replay(machine, decisions).ok) return decisions;
+    saveWalk(flow, []);
+    return [];
+  };
+  if (schemaModule) return settled(check(schemaModule));
+  schemaLoading ??= import("./saved-walk-schema").then((m) => (schemaModule = m));
+  // A schema chunk that does not arrive costs the restore, not the page; the next load tries again.
+  return tracked(
+    schemaLoading.then(check, () => {
+      schemaLoading = undefined;
+      return [];
+    }),
+  );
 }

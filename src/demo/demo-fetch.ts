@@ -1,0 +1,27 @@
+/**
+ * The demo tenant as a fetch of its own: the checks' transport seam
+ * (`runCheck(…, { fetch })`) hands it their requests, and MSW's `getResponse`
+ * answers them from the same handlers the tests use. No service worker: no
+ * other request of the page ever passes through the demo, and it runs in an
+ * embed on any site, with no storage.
+ */
+import { getResponse } from "msw";
+import { DEMO_BASE_URL } from "./constants";
+import { demoHandlers } from "./msw-handlers";
+import type { DemoTenant } from "./simulator";
+
+export function demoFetch(tenant: DemoTenant, baseUrl: string = DEMO_BASE_URL): typeof fetch {
+  const handlers = demoHandlers(tenant, baseUrl);
+  const { host } = new URL(baseUrl);
+  return async (input, init) => {
+    const request = new Request(input, init);
+    // Refused like a network error: a bug can never send a real endpoint's request, key and all, to the demo.
+    if (new URL(request.url).host !== host)
+      throw new TypeError("Failed to fetch: the demo tenant answers its own host only");
+    if (request.signal.aborted) throw request.signal.reason;
+    const response = await getResponse(handlers, request);
+    // What the service worker gave an unmatched request: the network, where a .invalid host does not resolve.
+    if (!response) throw new TypeError("Failed to fetch");
+    return response;
+  };
+}

@@ -1,0 +1,49 @@
+import { runCheck } from "../../src/checks/run";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
+import { demoFetch } from "../../src/demo/demo-fetch";
+import { createDemoTenant } from "../../src/demo/simulator";
+
+/**
+ * The demo tenant is an in-page fetch handed to the checks, not a service worker: nothing but the
+ * checks' demo requests reaches it, and it reaches nothing but its own simulator.
+ */
+const tenant = createDemoTenant({ token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN, faults: [] });
+const target = { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN };
+
+test("answers the demo host from the simulator", async () => {
+  const response = await demoFetch(tenant)(`${DEMO_BASE_URL}/ServiceProviderConfig`);
+  expect(response.status).toBe(200);
+  expect(await response.json()).toHaveProperty("schemas");
+});
+
+test.each([
+  "https://scim.example.com/scim/v2/Users",
+  "http://127.0.0.1:8788/scim/v2/Users",
+  `${new URL(DEMO_BASE_URL).protocol}//${new URL(DEMO_BASE_URL).host}.example.com/scim/v2/Users`,
+])("refuses %s like a network error, without asking the simulator or the network", async (url) => {
+  const handle = vi.spyOn(tenant, "handle");
+  const network = vi.spyOn(globalThis, "fetch");
+  await expect(
+    demoFetch(tenant)(url, { headers: { authorization: "Bearer real-endpoint-key" } }),
+  ).rejects.toBeInstanceOf(TypeError);
+  expect(handle).not.toHaveBeenCalled();
+  expect(network).not.toHaveBeenCalled();
+  handle.mockRestore();
+  network.mockRestore();
+});
+
+test("the checks run on it through their transport seam", async () => {
+  const network = vi.spyOn(globalThis, "fetch");
+  const result = await runCheck("test-connection", target, {}, { fetch: demoFetch(tenant), timeoutMs: 5000 });
+  expect(result.outcome).toBe("pass");
+  expect(network).not.toHaveBeenCalled();
+  network.mockRestore();
+});
+
+test("an aborted request is not served, like fetch", async () => {
+  const handle = vi.spyOn(tenant, "handle");
+  const reason = new DOMException("gone", "AbortError");
+  await expect(demoFetch(tenant)(`${DEMO_BASE_URL}/Users`, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+  expect(handle).not.toHaveBeenCalled();
+  handle.mockRestore();
+});

@@ -13,7 +13,7 @@ import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/bui
 import { CHECK_CATALOG } from "../../src/checks/catalog";
 import { compileFlow } from "../../src/engine/compile";
 import { messages } from "../../src/ui/messages";
-import { decodeShare } from "../../src/ui/share/share-link";
+import { decodeShare } from "../../src/ui/share/share-payload";
 import {
   describeCase,
   error500Target,

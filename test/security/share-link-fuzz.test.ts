@@ -10,7 +10,8 @@ import { screen, waitFor } from "@testing-library/react";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
 import { machineFor } from "../../src/ui/flows/flow-machines";
 import { messages } from "../../src/ui/messages";
-import { decodeShare, type ShareLinkProblem } from "../../src/ui/share/share-link";
+import type { ShareLinkProblem } from "../../src/ui/share/share-link";
+import { decodeShare } from "../../src/ui/share/share-payload";
 import { renderApp } from "../ui/render-app";
 import {
   describeCase,

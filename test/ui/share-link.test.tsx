@@ -2,7 +2,8 @@ import { screen } from "@testing-library/react";
 import type { Decision } from "../../src/engine/session";
 import { allFlows } from "../../src/ui/flows/flow-list";
 import { machineFor } from "../../src/ui/flows/flow-machines";
-import { decodeShare, encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
+import { encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
+import { decodeShare } from "../../src/ui/share/share-payload";
 import { pathOf, renderApp } from "./render-app";
 
 const flow = allFlows.find((f) => f.id === "error-500");

@@ -5,7 +5,7 @@ import { machineFor } from "../../ui/flows/flow-machines";
 import { messages } from "../../ui/messages";
 import { BadLink } from "../../ui/share/bad-link";
 import { loadWalk, saveWalk } from "../../ui/share/saved-walk";
-import { decodeShare, SHARE_PARAM } from "../../ui/share/share-link";
+import { openShareLink, SHARE_PARAM } from "../../ui/share/share-link";
 import { readTracked } from "../../ui/tracked-promise";
 import { WalkView } from "../../ui/walk/walk-view";
 
@@ -26,12 +26,16 @@ export function WizardPage() {
   const [openedLink, setOpenedLink] = useState(shared);
   if (shared !== null && shared !== openedLink) setOpenedLink(shared);
 
+  // A shared link: its reader loads with the first link this tab opens (Suspense meanwhile).
+  const reading = useMemo(
+    () => (flow && shared !== null ? openShareLink(flow, machineFor(flow), shared) : undefined),
+    [flow, shared],
+  );
+  const read = reading ? readTracked(reading) : undefined;
   const opened = useMemo(() => {
     if (!flow) return undefined;
-    const machine = machineFor(flow);
-    if (shared === null) return { ok: true as const, decisions: saved ?? [] };
-    return decodeShare(flow, machine, shared);
-  }, [flow, shared, saved]);
+    return read ?? { ok: true as const, decisions: saved ?? [] };
+  }, [flow, read, saved]);
 
   const dropShareParam = useCallback(() => {
     setSearch(

@@ -1,28 +1,24 @@
 import type { BuiltFlow } from "../../engine/built-flow";
 import type { FlowMachine } from "../../engine/compile";
 import { personalInputSteps } from "../../engine/graph";
-import { type Decision, replay } from "../../engine/session";
-import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds";
+import type { Decision } from "../../engine/session";
+import { decisionSpec } from "../../engine/step-kinds";
+import { settled, type Tracked, tracked } from "../tracked-promise";
 import { flowFingerprint } from "./fingerprint";
 
 /**
  * The share link: the wizard route plus `?s=<base64url JSON>` holding the
  * decision list. Personal inputs are left out unless the admin agrees; check
- * evidence never travels. Anything odd is rejected with a reason, never
- * half-applied.
+ * evidence never travels. Reading one back (share-payload.ts) rejects anything
+ * odd with a reason, never half-applied.
  */
 export const SHARE_PARAM = "s";
 export const LINK_FORMAT = 1;
 /** Far above any real walk (a few hundred bytes), far below what could hurt. */
 export const MAX_SHARE_LENGTH = 4096;
 
-type Packed = [step: string, code: string, value?: string];
-interface Payload {
-  v: number;
-  f: string;
-  h: string;
-  d: Packed[];
-}
+/** A decision as it travels: `[step, code, value?]`, the code and value from the step-kind table. */
+export type Packed = [step: string, code: string, value?: string];
 
 export type ShareLinkProblem =
   | "too-long"
@@ -46,7 +42,7 @@ export function encodeShare(flow: BuiltFlow, decisions: readonly Decision[], inc
     return value === undefined ? [d.step, spec.code] : [d.step, spec.code, value];
   };
   const packed = decisions.map(pack);
-  const payload: Payload = { v: LINK_FORMAT, f: flow.id, h: flowFingerprint(flow), d: packed };
+  const payload = { v: LINK_FORMAT, f: flow.id, h: flowFingerprint(flow), d: packed };
   return toBase64Url(JSON.stringify(payload));
 }
 
@@ -54,51 +50,27 @@ export function shareUrl(origin: string, flow: BuiltFlow, decisions: readonly De
   return `${origin}/flows/${flow.id}?${SHARE_PARAM}=${encodeShare(flow, decisions, includeAnswers)}`;
 }
 
-export function decodeShare(flow: BuiltFlow, machine: FlowMachine, param: string): DecodedShare {
-  if (param.length > MAX_SHARE_LENGTH) return { ok: false, problem: "too-long" };
-  let text: string;
-  try {
-    text = fromBase64Url(param);
-  } catch {
-    return { ok: false, problem: "not-base64" };
-  }
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return { ok: false, problem: "not-json" };
-  }
-  if (!isPayload(data)) return { ok: false, problem: "wrong-shape" };
-  if (data.v !== LINK_FORMAT) return { ok: false, problem: "unsupported-version" };
-  if (data.f !== flow.id) return { ok: false, problem: "other-flow", detail: data.f };
-  if (data.h !== flowFingerprint(flow)) return { ok: false, problem: "outdated" };
-  const decisions = data.d.map(unpack);
-  if (decisions.some((d) => d === undefined)) return { ok: false, problem: "wrong-shape" };
-  const replayed = replay(machine, decisions as Decision[]);
-  if (!replayed.ok) return { ok: false, problem: "does-not-fit", detail: replayed.reason };
-  return { ok: true, decisions: decisions as Decision[] };
-}
+type PayloadModule = typeof import("./share-payload");
+let payloadModule: PayloadModule | undefined;
+let payloadLoading: Promise<PayloadModule> | undefined;
 
-/** Decision kind by its one-letter code in a link (n, c, i, k, m), from the step-kind table. */
-const BY_CODE = new Map(Object.values(DECISION_KINDS).map((spec) => [spec.code, spec]));
-
-function unpack([step, code, value]: Packed): Decision | undefined {
-  return BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined;
-}
-
-const isString = (x: unknown): x is string => typeof x === "string" && x.length > 0 && x.length <= 500;
-
-function isPayload(data: unknown): data is Payload {
-  if (typeof data !== "object" || data === null || Array.isArray(data)) return false;
-  const { v, f, h, d } = data as Record<string, unknown>;
-  if (typeof v !== "number" || !isString(f) || !isString(h) || !Array.isArray(d)) return false;
-  return d.every(
-    (item) =>
-      Array.isArray(item) &&
-      (item.length === 2 || item.length === 3) &&
-      isString(item[0]) &&
-      typeof item[1] === "string" &&
-      (item.length === 2 || typeof item[2] === "string"),
+/**
+ * Reads a link's `?s=` for `readTracked()`. The reader (and its zod schema) is
+ * a chunk of its own, fetched only when a page opens with a link; once here
+ * it answers at once. A reader that does not arrive is a link that cannot be
+ * opened, with the next link trying again.
+ */
+export function openShareLink(flow: BuiltFlow, machine: FlowMachine, param: string): Tracked<DecodedShare> {
+  if (payloadModule) return settled(payloadModule.decodeShare(flow, machine, param));
+  payloadLoading ??= import("./share-payload").then((m) => (payloadModule = m));
+  return tracked(
+    payloadLoading.then(
+      (m) => m.decodeShare(flow, machine, param),
+      (): DecodedShare => {
+        payloadLoading = undefined;
+        return { ok: false, problem: "not-json" };
+      },
+    ),
   );
 }
 
@@ -107,11 +79,4 @@ function toBase64Url(text: string): string {
   let binary = "";
   for (const byte of bytes) binary += String.fromCharCode(byte);
   return btoa(binary).replace(/\+/g, "-").replace(/\//g, "_").replace(/=+$/, "");
-}
-
-function fromBase64Url(param: string): string {
-  if (!/^[A-Za-z0-9_-]*$/.test(param)) throw new Error("not base64url");
-  const binary = atob(param.replace(/-/g, "+").replace(/_/g, "/"));
-  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
-  return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
 }

@@ -1,4 +1,4 @@
-import { FLOW_FORMAT_VERSION } from "./schema.ts";
+import { FLOW_FORMAT_VERSION } from "./schema";
 
 /**
  * Older flow formats, moved to the current one before the strict schema reads

@@ -46,7 +46,7 @@ it("reports a timeout, not the caller, when the cap comes first", async () => {
 
 it("leaves no timer behind: Node exits as soon as a quick check is done, long before the cap", async () => {
   const script = `
-    import { runCheck } from "./src/checks/run.ts";
+    import { runCheck } from "./src/checks/run";
     const answer = async () => Response.json({ totalResults: 0, Resources: [] });
     const r = await runCheck("test-connection", { baseUrl: "https://scim.example.test/scim/v2", token: "k-12345" }, {}, { fetch: answer, timeoutMs: 60000 });
     console.log(r.outcome);

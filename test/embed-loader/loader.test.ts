@@ -1,4 +1,4 @@
-import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core.ts";
+import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core";
 
 const APP = "https://troubleshooter.example";
 let loader: ScimTroubleshooterApi;

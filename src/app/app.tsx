@@ -1,8 +1,8 @@
 import { useMemo } from "react";
 import { BrowserRouter } from "react-router";
-import { parseDemoFaults } from "../demo/faults";
-import { browserDemoTenant } from "./demo-access";
-import { AppRoutes, type AppServices } from "./routes";
+import { parseDemoFaults } from "../demo/fault-names.ts";
+import { browserDemoTenant } from "./demo-access.ts";
+import { AppRoutes, type AppServices } from "./routes.tsx";
 
 export function App() {
   const services = useMemo<AppServices>(

@@ -1,26 +1,26 @@
 import { lazy } from "react";
-import { wizardChunk } from "./preload";
+import { wizardChunk } from "./preload.ts";
 
 // Each page is its own chunk: the catalogue loads no state machine, the wizard no search index.
 export const CataloguePage = lazy(() =>
-  import("../features/catalogue/catalogue-page").then((m) => ({ default: m.CataloguePage })),
+  import("../features/catalogue/catalogue-page.tsx").then((m) => ({ default: m.CataloguePage })),
 );
 export const WizardPage = lazy(() => wizardChunk().then((m) => ({ default: m.WizardPage })));
 export const ArticlePage = lazy(() =>
-  import("../features/article/article-page").then((m) => ({ default: m.ArticlePage })),
+  import("../features/article/article-page.tsx").then((m) => ({ default: m.ArticlePage })),
 );
 export const EmbedWizardPage = lazy(() =>
-  import("../features/embed/embed-pages").then((m) => ({ default: m.EmbedWizardPage })),
+  import("../features/embed/embed-pages.tsx").then((m) => ({ default: m.EmbedWizardPage })),
 );
 /** `/embed`: the catalogue page, its links kept inside the embed. Pages never import each other: app composes them. */
 export const EmbedCataloguePage = lazy(async () => {
   const [{ CataloguePage }, { useEmbedFlowHref }] = await Promise.all([
-    import("../features/catalogue/catalogue-page"),
-    import("../features/embed/embed-pages"),
+    import("../features/catalogue/catalogue-page.tsx"),
+    import("../features/embed/embed-pages.tsx"),
   ]);
   return { default: () => <CataloguePage flowHref={useEmbedFlowHref()} /> };
 });
 // The embed's chrome (host messages, theming) is for framed pages only.
 export const EmbedLayout = lazy(() =>
-  import("../features/embed/embed-layout").then((m) => ({ default: m.EmbedLayout })),
+  import("../features/embed/embed-layout.tsx").then((m) => ({ default: m.EmbedLayout })),
 );

@@ -1,4 +1,4 @@
-import { loadFlow } from "../ui/flows/flow-loader";
+import { loadFlow } from "../ui/flows/flow-loader.ts";
 
 /**
  * A second, tiny entry that index.html runs before main.tsx: it starts
@@ -6,7 +6,7 @@ import { loadFlow } from "../ui/flows/flow-loader";
  * evaluating React, instead of after (a loopback round trip saved is small;
  * the evaluation time of react-dom on a slow machine is not).
  */
-export const wizardChunk = () => import("../features/wizard/wizard-page");
+export const wizardChunk = () => import("../features/wizard/wizard-page.tsx");
 
 const { pathname } = window.location;
 const flowId = /^\/(?:flows|embed)\/([a-z0-9-]+)/.exec(pathname)?.[1];

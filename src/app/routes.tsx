@@ -1,10 +1,14 @@
 import { Suspense } from "react";
 import { Route, Routes } from "react-router";
-import { type ConnectionMode, ConnectionProvider, type DemoTenantAccess } from "../ui/connection/connection-context";
-import { FlowLoadBoundary } from "../ui/flows/flow-load-status";
-import { AppErrorBoundary } from "./error-boundary";
-import { Layout, NotFound } from "./layout";
-import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages";
+import {
+  type ConnectionMode,
+  ConnectionProvider,
+  type DemoTenantAccess,
+} from "../ui/connection/connection-context.tsx";
+import { FlowLoadBoundary } from "../ui/flows/flow-load-status.tsx";
+import { AppErrorBoundary } from "./error-boundary.tsx";
+import { Layout, NotFound } from "./layout.tsx";
+import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages.tsx";
 
 /** What the routes are handed: the demo tenant of this environment and connection defaults. */
 export interface AppServices {

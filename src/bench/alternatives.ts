@@ -6,9 +6,9 @@ import { gzipSync } from "node:zlib";
 import react from "@vitejs/plugin-react";
 import type { Browser } from "playwright-core";
 import { build } from "vite";
-import { startStaticServer } from "../server/static-server";
-import { timeToHeading } from "./browser-bench";
-import type { Figure } from "./flows-bench";
+import { startStaticServer } from "../server/static-server.ts";
+import { timeToHeading } from "./browser-bench.ts";
+import type { Figure } from "./flows-bench.ts";
 
 /**
  * The tools admins would use instead, bundled by the same Vite for the

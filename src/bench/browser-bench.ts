@@ -1,6 +1,6 @@
 import { gzipSync } from "node:zlib";
 import type { Browser, Page } from "playwright-core";
-import type { Figure } from "./flows-bench";
+import type { Figure } from "./flows-bench.ts";
 
 /**
  * Figures from the production build in headless Chromium: JS shipped per

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import type { Figure } from "./flows-bench";
+import type { Figure } from "./flows-bench.ts";
 
 /** The embed loader's budget: what a help-center page pays to show the troubleshooter. */
 export const EMBED_GZIP_BUDGET = 2048;

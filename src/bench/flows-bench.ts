@@ -1,10 +1,10 @@
 import { performance } from "node:perf_hooks";
-import { CHECK_CATALOG } from "../checks/catalog";
-import { compileFlow } from "../engine/compile";
-import { lintFlow } from "../engine/lint";
-import { parseFlowSource } from "../engine/parse";
-import type { Flow } from "../engine/schema";
-import { generatedFlowYaml } from "./generated-flows";
+import { CHECK_CATALOG } from "../checks/catalog.ts";
+import { compileFlow } from "../engine/compile.ts";
+import { lintFlow } from "../engine/lint.ts";
+import { parseFlowSource } from "../engine/parse.ts";
+import type { Flow } from "../engine/schema.ts";
+import { generatedFlowYaml } from "./generated-flows.ts";
 
 export interface Figure {
   name: string;

@@ -1,14 +1,14 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CHECK_CATALOG } from "../checks/catalog";
-import type { BuiltFlow } from "../engine/built-flow";
-import { markdownSources } from "../engine/graph";
-import type { FlowIssue } from "../engine/issues";
-import { lintFlow, lintFlowSet } from "../engine/lint";
-import { parseMarkdown } from "../engine/markdown";
-import { parseFlowSource } from "../engine/parse";
-import type { RichTextIndex } from "../engine/rich-text";
-import type { Flow } from "../engine/schema";
+import { CHECK_CATALOG } from "../checks/catalog.ts";
+import type { BuiltFlow } from "../engine/built-flow.ts";
+import { markdownSources } from "../engine/graph.ts";
+import type { FlowIssue } from "../engine/issues.ts";
+import { lintFlow, lintFlowSet } from "../engine/lint.ts";
+import { parseMarkdown } from "../engine/markdown.ts";
+import { parseFlowSource } from "../engine/parse.ts";
+import type { RichTextIndex } from "../engine/rich-text.ts";
+import type { Flow } from "../engine/schema.ts";
 
 /** Node-only glue: flow files on disk → checked flows, for the build, the CLI and the tests. */
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { FLOW_FORMAT_VERSION, FlowSchema } from "../engine/schema";
+import { FLOW_FORMAT_VERSION, FlowSchema } from "../engine/schema.ts";
 
 /** The JSON Schema editors use to validate flow files while they are typed: the current format only. */
 export function flowJsonSchema(): string {

@@ -1,7 +1,7 @@
 import type { Plugin } from "vite";
-import type { BuiltFlow, FlowSummary } from "../engine/built-flow";
-import { formatIssue } from "../engine/issues";
-import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files";
+import type { BuiltFlow, FlowSummary } from "../engine/built-flow.ts";
+import { formatIssue } from "../engine/issues.ts";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files.ts";
 
 /**
  * The flows of flows/ as modules, parsed, linted and pre-rendered at build

@@ -3,10 +3,10 @@
  * about the key (some servers protect the document, some do not), so it counts
  * as "the endpoint exists" with a note, and test-connection judges the key.
  */
-import { requestFailure } from "./classify";
-import type { CheckImpl } from "./context";
-import { ServiceProviderConfigBody } from "./scim-bodies";
-import { serviceProviderConfig } from "./scim-urls";
+import { requestFailure } from "./classify.ts";
+import type { CheckImpl } from "./context.ts";
+import { ServiceProviderConfigBody } from "./scim-bodies.ts";
+import { serviceProviderConfig } from "./scim-urls.ts";
 
 export const discovery: CheckImpl<"discovery"> = {
   plan: (base) => [{ method: "GET", url: serviceProviderConfig(base), key: "token" }],

@@ -3,11 +3,11 @@
  * new one 200. Both are always tried, because "old still works" and "new is
  * rejected" call for different fixes.
  */
-import type { RequestFailureCode } from "./catalog";
-import { expectList, type Failure } from "./classify";
-import type { CheckImpl } from "./context";
-import type { Exchange } from "./http";
-import { userProbe } from "./scim-urls";
+import type { RequestFailureCode } from "./catalog.ts";
+import { expectList, type Failure } from "./classify.ts";
+import type { CheckImpl } from "./context.ts";
+import type { Exchange } from "./http.ts";
+import { userProbe } from "./scim-urls.ts";
 
 type Answer = "accepted" | "rejected" | Failure<RequestFailureCode>;
 

@@ -4,9 +4,9 @@
  * here, because a server that ignores the filter returns everyone and would
  * otherwise look like a hit.
  */
-import { expectList } from "./classify";
-import type { CheckImpl } from "./context";
-import { groupByName, userByName, usersByMail } from "./scim-urls";
+import { expectList } from "./classify.ts";
+import type { CheckImpl } from "./context.ts";
+import { groupByName, userByName, usersByMail } from "./scim-urls.ts";
 
 const same = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 

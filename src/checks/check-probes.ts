@@ -4,12 +4,12 @@
  * enforced at all.
  */
 
-import type { RequestFailureCode } from "./catalog";
-import type { Failure } from "./classify";
-import { expectList } from "./classify";
-import type { CheckImpl } from "./context";
-import type { Exchange } from "./http";
-import { groupProbe, userProbe } from "./scim-urls";
+import type { RequestFailureCode } from "./catalog.ts";
+import type { Failure } from "./classify.ts";
+import { expectList } from "./classify.ts";
+import type { CheckImpl } from "./context.ts";
+import type { Exchange } from "./http.ts";
+import { groupProbe, userProbe } from "./scim-urls.ts";
 
 function emptyProbe(ex: Exchange, noun: string): Failure<"pass" | "bad-filter" | RequestFailureCode> {
   const r = expectList(ex);

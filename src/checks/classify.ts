@@ -3,10 +3,10 @@
  * JSON for the check to judge. The status code decides before the body does: an
  * HTML 500 is a server error, not "not SCIM".
  */
-import { summariseBody } from "./body";
-import type { RequestFailureCode } from "./catalog";
-import type { Exchange } from "./http";
-import { type ListResponse, listResponse } from "./scim-bodies";
+import { summariseBody } from "./body.ts";
+import type { RequestFailureCode } from "./catalog.ts";
+import type { Exchange } from "./http.ts";
+import { type ListResponse, listResponse } from "./scim-bodies.ts";
 
 /** One failure per code (a union), so that checking `outcome` narrows it. */
 export type Failure<O extends string = string> = O extends string

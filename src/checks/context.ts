@@ -1,8 +1,8 @@
 /** What every check implementation receives and returns; run.ts adds wording and redaction. */
-import type { CheckName, OutcomeOf, ParamOf } from "./catalog";
-import type { Exchange } from "./http";
-import type { KeyChoice, RequestSpec } from "./scim-urls";
-import type { CheckTarget, Evidence } from "./types";
+import type { CheckName, OutcomeOf, ParamOf } from "./catalog.ts";
+import type { Exchange } from "./http.ts";
+import type { KeyChoice, RequestSpec } from "./scim-urls.ts";
+import type { CheckTarget, Evidence } from "./types.ts";
 
 /** The parameter values of one check, by the names its catalogue entry declares. */
 export type ParamValues<N extends CheckName = CheckName> = Readonly<Partial<Record<ParamOf<N>, string>>>;

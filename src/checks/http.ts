@@ -3,10 +3,10 @@
  * size cap, and redirects followed only within the same origin (Entra does not
  * send its token to another host, and neither do we).
  */
-import { parseJson, readCapped, summariseBody } from "./body";
-import { scimError as scimErrorOf } from "./scim-bodies";
-import { pathOf } from "./scim-urls";
-import { type Evidence, REDACTED_BEARER } from "./types";
+import { parseJson, readCapped, summariseBody } from "./body.ts";
+import { scimError as scimErrorOf } from "./scim-bodies.ts";
+import { pathOf } from "./scim-urls.ts";
+import { type Evidence, REDACTED_BEARER } from "./types.ts";
 
 export interface Limits {
   fetch: typeof fetch;

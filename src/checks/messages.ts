@@ -4,7 +4,7 @@
  * something different (a 404 on a lookup vs. a wrong Tenant URL is the same fix).
  */
 
-import { DEFAULT_RELAY_URL } from "./types";
+import { DEFAULT_RELAY_URL } from "./types.ts";
 
 interface Wording {
   title: string;

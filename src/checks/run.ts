@@ -4,17 +4,17 @@
  * programmer errors (unknown check, missing input) reject. What a check needs
  * comes from its catalogue entry.
  */
-import { CHECK_CATALOG, type CheckName, entryOf, isCheckName, type SendingCheck } from "./catalog";
-import { discovery } from "./check-discovery";
-import { keyRotation } from "./check-key-rotation";
-import { groupLeftover, upnCollision, userState } from "./check-lookups";
-import { authEnforced, groupsProbe, testConnection } from "./check-probes";
-import { judgeUrl } from "./check-url-format";
-import type { CheckContext, CheckImpl, Verdict } from "./context";
-import { type Limits, send } from "./http";
-import { isPassing, wording } from "./messages";
-import { redactDeep } from "./redact";
-import { type KeyChoice, parseBase, pathOf, randomGuid } from "./scim-urls";
+import { CHECK_CATALOG, type CheckName, entryOf, isCheckName, type SendingCheck } from "./catalog.ts";
+import { discovery } from "./check-discovery.ts";
+import { keyRotation } from "./check-key-rotation.ts";
+import { groupLeftover, upnCollision, userState } from "./check-lookups.ts";
+import { authEnforced, groupsProbe, testConnection } from "./check-probes.ts";
+import { judgeUrl } from "./check-url-format.ts";
+import type { CheckContext, CheckImpl, Verdict } from "./context.ts";
+import { type Limits, send } from "./http.ts";
+import { isPassing, wording } from "./messages.ts";
+import { redactDeep } from "./redact.ts";
+import { type KeyChoice, parseBase, pathOf, randomGuid } from "./scim-urls.ts";
 import {
   type CheckOptions,
   type CheckResult,
@@ -23,7 +23,7 @@ import {
   DEFAULT_TIMEOUT_MS,
   type PlannedRequest,
   REDACTED_BEARER,
-} from "./types";
+} from "./types.ts";
 
 /** One implementation per check that sends requests; the catalogue's `sends: false` checks are judged here. */
 const IMPLEMENTATIONS: { [N in SendingCheck]: CheckImpl<N> } = {

@@ -5,8 +5,8 @@
  * the notes) and no stricter, because a body that fails here becomes not-scim.
  */
 import * as z from "zod/mini";
-import { clip } from "./body";
-import { ERROR_URN, LIST_RESPONSE_URN, SPC_URN } from "./scim-urls";
+import { clip } from "./body.ts";
+import { ERROR_URN, LIST_RESPONSE_URN, SPC_URN } from "./scim-urls.ts";
 
 /** `schemas` as lower-case URNs (servers vary the case); entries that are not strings, or no array, count as none. */
 const Schemas = z.pipe(

@@ -1,11 +1,11 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
-import { benchAlternatives, reactFloorTimeToHeading } from "../bench/alternatives";
-import { browserFigures } from "../bench/browser-bench";
-import { launchBrowser } from "../bench/chromium";
-import { embedSizeFigures } from "../bench/embed-size";
-import { benchFlows, type Figure } from "../bench/flows-bench";
-import { startStaticServer } from "../server/static-server";
+import { benchAlternatives, reactFloorTimeToHeading } from "../bench/alternatives.ts";
+import { browserFigures } from "../bench/browser-bench.ts";
+import { launchBrowser } from "../bench/chromium.ts";
+import { embedSizeFigures } from "../bench/embed-size.ts";
+import { benchFlows, type Figure } from "../bench/flows-bench.ts";
+import { startStaticServer } from "../server/static-server.ts";
 
 /**
  * npm run bench — prints every figure with its goal beside it; asserts nothing.

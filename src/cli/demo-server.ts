@@ -3,9 +3,9 @@
  * loopback HTTP, to try the doctor against. The key comes from SCIM_TOKEN.
  */
 import { parseArgs } from "node:util";
-import { DEMO_TOKEN } from "../demo/constants";
-import { DEMO_FAULT_NAMES, type DemoFault, isDemoFault } from "../demo/faults";
-import { startDemoServer } from "../demo/node-server";
+import { DEMO_TOKEN } from "../demo/constants.ts";
+import { DEMO_FAULT_NAMES, type DemoFault, isDemoFault } from "../demo/faults.ts";
+import { startDemoServer } from "../demo/node-server.ts";
 
 const USAGE = `Usage: npm run demo-server -- [--port N] [--fault NAME ...] [--old-token-env NAME]
 The key is read from SCIM_TOKEN (the demo key is used when it is unset).

@@ -5,10 +5,10 @@
  */
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog";
-import { redactSecrets } from "../checks/redact";
-import { runCheck } from "../checks/run";
-import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types";
+import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog.ts";
+import { redactSecrets } from "../checks/redact.ts";
+import { runCheck } from "../checks/run.ts";
+import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types.ts";
 
 /** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
 const PARAMS = allParams();

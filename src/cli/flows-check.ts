@@ -1,8 +1,8 @@
 import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { checkFlowFiles, FLOWS_DIR, flowFilesIn, flowIdsIn } from "../build/flow-files";
-import { formatIssue } from "../engine/issues";
+import { checkFlowFiles, FLOWS_DIR, flowFilesIn, flowIdsIn } from "../build/flow-files.ts";
+import { formatIssue } from "../engine/issues.ts";
 
 /**
  * npm run flows:check [--json] [files…]

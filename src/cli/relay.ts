@@ -8,9 +8,9 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
-import { readCapped } from "../checks/body";
-import { DEFAULT_RELAY_PORT } from "../checks/types";
-import { listenOn } from "../server/listen";
+import { readCapped } from "../checks/body.ts";
+import { DEFAULT_RELAY_PORT } from "../checks/types.ts";
+import { listenOn } from "../server/listen.ts";
 
 export interface RelayOptions {
   target: string;

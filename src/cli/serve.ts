@@ -1,6 +1,6 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
-import { startStaticServer } from "../server/static-server";
+import { startStaticServer } from "../server/static-server.ts";
 
 /** npm start: serves dist/ (run `npm run build` first; `npm start` does). */
 const { values } = parseArgs({

@@ -1,7 +1,7 @@
 /** Starts the demo tenant in this tab: the simulator behind an in-page fetch (demo-fetch.ts). */
-import { DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./constants";
-import { demoFetch } from "./demo-fetch";
-import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator";
+import { DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./constants.ts";
+import { demoFetch } from "./demo-fetch.ts";
+import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator.ts";
 
 export interface BrowserDemo {
   tenant: DemoTenant;

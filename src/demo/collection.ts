@@ -4,8 +4,8 @@
  */
 import { type ScimPatchOperation, type ScimResource, scimPatch } from "scim-patch";
 import { filter as compile, type Filter, parse } from "scim2-parse-filter";
-import { type DemoReply, list, scimError } from "./replies";
-import type { Resource } from "./seed";
+import { type DemoReply, list, scimError } from "./replies.ts";
+import type { Resource } from "./seed.ts";
 
 /** Attribute names and (for userName, emails, displayName) values compare case-insensitively in SCIM. */
 function lowerDeep(value: unknown): unknown {

@@ -1,5 +1,5 @@
 /** Fixed values of the demo tenant: its address and keys (a module of their own), and its sample data. */
-export { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./demo-target";
+export { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "./demo-target.ts";
 
 export const DEMO_DOMAIN = "contoso.example";
 

@@ -6,9 +6,9 @@
  * embed on any site, with no storage.
  */
 import { getResponse } from "msw";
-import { DEMO_BASE_URL } from "./constants";
-import { demoHandlers } from "./msw-handlers";
-import type { DemoTenant } from "./simulator";
+import { DEMO_BASE_URL } from "./constants.ts";
+import { demoHandlers } from "./msw-handlers.ts";
+import type { DemoTenant } from "./simulator.ts";
 
 export function demoFetch(tenant: DemoTenant, baseUrl: string = DEMO_BASE_URL): typeof fetch {
   const handlers = demoHandlers(tenant, baseUrl);

@@ -1,7 +1,7 @@
 /** MSW request handlers that serve a demo tenant at its base URL (the browser demo and the MSW tests). */
 import { HttpResponse, http } from "msw";
-import { DEMO_BASE_URL } from "./constants";
-import type { DemoTenant } from "./simulator";
+import { DEMO_BASE_URL } from "./constants.ts";
+import type { DemoTenant } from "./simulator.ts";
 
 export function demoHandlers(tenant: DemoTenant, baseUrl: string = DEMO_BASE_URL) {
   const origin = new URL(baseUrl).origin;

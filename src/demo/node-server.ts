@@ -4,8 +4,8 @@
  */
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
-import { listenOn } from "../server/listen";
-import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator";
+import { listenOn } from "../server/listen.ts";
+import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator.ts";
 
 export interface DemoServerOptions {
   /** 0 picks a free port. */

@@ -1,7 +1,7 @@
 /** /Users and /Groups of the simulated Workspace 365 SCIM API: list, read, create, patch, delete. */
-import { applyPatch, listReply } from "./collection";
-import { type DemoReply, json, noContent, scimError } from "./replies";
-import { GROUP_URN, type Resource, USER_URN } from "./seed";
+import { applyPatch, listReply } from "./collection.ts";
+import { type DemoReply, json, noContent, scimError } from "./replies.ts";
+import { GROUP_URN, type Resource, USER_URN } from "./seed.ts";
 
 export interface Store {
   users: Resource[];

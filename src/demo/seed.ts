@@ -3,8 +3,8 @@
  * the article can be shown on demand: a UPN mismatch, a soft- or hard-deleted
  * user, a leftover group.
  */
-import { DEMO_DOMAIN, DEMO_SAMPLES } from "./constants";
-import type { DemoFault } from "./faults";
+import { DEMO_DOMAIN, DEMO_SAMPLES } from "./constants.ts";
+import type { DemoFault } from "./faults.ts";
 
 export const USER_URN = "urn:ietf:params:scim:schemas:core:2.0:User";
 export const GROUP_URN = "urn:ietf:params:scim:schemas:core:2.0:Group";

@@ -3,14 +3,14 @@
  * Pure (no network, no files): MSW in the browser and a loopback HTTP server
  * in Node both call `handle()`, so the demo and the tests see the same behaviour.
  */
-import { DEMO_BASE_URL } from "./constants";
-import type { DemoFault } from "./faults";
-import { type DemoReply, json, PAGES, scimError } from "./replies";
-import { routeResource, type Store } from "./resource-routes";
-import { type Resource, seedGroups, seedUsers } from "./seed";
+import { DEMO_BASE_URL } from "./constants.ts";
+import type { DemoFault } from "./faults.ts";
+import { type DemoReply, json, PAGES, scimError } from "./replies.ts";
+import { routeResource, type Store } from "./resource-routes.ts";
+import { type Resource, seedGroups, seedUsers } from "./seed.ts";
 
-export { DEMO_FAULT_LABELS, DEMO_FAULT_NAMES, DEMO_FAULTS, type DemoFault, parseDemoFaults } from "./faults";
-export type { DemoReply } from "./replies";
+export { DEMO_FAULT_LABELS, DEMO_FAULT_NAMES, DEMO_FAULTS, type DemoFault, parseDemoFaults } from "./faults.ts";
+export type { DemoReply } from "./replies.ts";
 
 export interface DemoRequest {
   method: string;

@@ -1,5 +1,5 @@
-import { CONTAINER_SELECTOR, FRAME, MOUNTED, mount } from "./mount";
-import { parseEmbedMessage } from "./protocol";
+import { CONTAINER_SELECTOR, FRAME, MOUNTED, mount } from "./mount.ts";
+import { parseEmbedMessage } from "./protocol.ts";
 
 export interface ScimTroubleshooterApi {
   /** Mounts every container not yet mounted (under `root`, default the document); returns how many. */

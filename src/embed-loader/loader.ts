@@ -3,7 +3,7 @@
  * The app's origin is where this script came from, read now: document.currentScript is only
  * set while the script first runs.
  */
-import { type ScimTroubleshooterApi, startLoader } from "./core";
+import { type ScimTroubleshooterApi, startLoader } from "./core.ts";
 
 declare global {
   interface Window {

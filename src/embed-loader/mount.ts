@@ -1,4 +1,4 @@
-import { embedPath, hostFlowId } from "./options";
+import { embedPath, hostFlowId } from "./options.ts";
 
 /** What the loader looks for: `<div data-scim-troubleshooter="…">` or `<scim-troubleshooter flow="…">`. */
 export const CONTAINER_SELECTOR = "[data-scim-troubleshooter],scim-troubleshooter";

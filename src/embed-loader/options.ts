@@ -1,4 +1,4 @@
-import { isId } from "./protocol";
+import { isId } from "./protocol.ts";
 
 /**
  * The embed's options, and how they travel in the iframe's query string. The loader writes the

@@ -1,7 +1,7 @@
 import { type ActorRefFrom, assign, fromPromise, type SnapshotFrom, setup } from "xstate";
-import type { CheckCatalog } from "./check-catalog";
-import { startStepId } from "./graph";
-import type { Flow, Step } from "./schema";
+import type { CheckCatalog } from "./check-catalog.ts";
+import { startStepId } from "./graph.ts";
+import type { Flow, Step } from "./schema.ts";
 import {
   type CheckResultLike,
   type Decision,
@@ -11,7 +11,7 @@ import {
   type WayEvent,
   type WayOn,
   waysOn,
-} from "./step-kinds";
+} from "./step-kinds.ts";
 
 /**
  * A flow becomes an XState machine: one state per step, named by the step id,
@@ -21,7 +21,7 @@ import {
  * with `.provide()` by whoever runs the machine (the wizard, the tests).
  */
 
-export type { CheckResultLike, Decision } from "./step-kinds";
+export type { CheckResultLike, Decision } from "./step-kinds.ts";
 
 export interface CheckRequest {
   check: string;

@@ -1,5 +1,5 @@
-import type { Flow, Step } from "./schema";
-import { waysOn } from "./step-kinds";
+import type { Flow, Step } from "./schema.ts";
+import { waysOn } from "./step-kinds.ts";
 
 /** Every step a step can lead to, with a label naming the way (for lint messages). */
 export function stepTargets(step: Step): { via: string; target: string }[] {

@@ -1,9 +1,9 @@
-import type { CheckCatalog } from "./check-catalog";
-import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepTargets } from "./graph";
-import { inputPattern } from "./input-pattern";
-import type { FlowIssue } from "./issues";
-import { parseMarkdown } from "./markdown";
-import type { Flow, Step } from "./schema";
+import type { CheckCatalog } from "./check-catalog.ts";
+import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepTargets } from "./graph.ts";
+import { inputPattern } from "./input-pattern.ts";
+import type { FlowIssue } from "./issues.ts";
+import { parseMarkdown } from "./markdown.ts";
+import type { Flow, Step } from "./schema.ts";
 
 /**
  * The rules a schema cannot see. Each rule is a function of one flow; the

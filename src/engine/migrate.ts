@@ -1,4 +1,4 @@
-import { FLOW_FORMAT_VERSION } from "./schema";
+import { FLOW_FORMAT_VERSION } from "./schema.ts";
 
 /**
  * Older flow formats, moved to the current one before the strict schema reads

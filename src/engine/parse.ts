@@ -1,8 +1,8 @@
 import { CORE_SCHEMA, load } from "js-yaml";
 import type { z } from "zod";
-import type { FlowIssue } from "./issues";
-import { FLOW_MIGRATIONS, type FlowMigration, migrateFlow } from "./migrate";
-import { type Flow, FlowSchema } from "./schema";
+import type { FlowIssue } from "./issues.ts";
+import { FLOW_MIGRATIONS, type FlowMigration, migrateFlow } from "./migrate.ts";
+import { type Flow, FlowSchema } from "./schema.ts";
 
 /**
  * YAML text → a validated Flow, or the reasons it is not one. Node and build

@@ -1,6 +1,6 @@
-import { startStepId, stepIndex } from "./graph";
-import type { Flow } from "./schema";
-import { type Decision, decisionSpec, waysOn } from "./step-kinds";
+import { startStepId, stepIndex } from "./graph.ts";
+import type { Flow } from "./schema.ts";
+import { type Decision, decisionSpec, waysOn } from "./step-kinds.ts";
 
 /**
  * The fewest decisions that lead from the start to `target`, for opening a

@@ -1,13 +1,13 @@
 import { initialTransition, transition } from "xstate";
-import type { FlowEvent, FlowMachine, FlowSnapshot } from "./compile";
-import { type Decision, decisionEvent } from "./step-kinds";
+import type { FlowEvent, FlowMachine, FlowSnapshot } from "./compile.ts";
+import { type Decision, decisionEvent } from "./step-kinds.ts";
 
 /**
  * A walk through a flow is its list of decisions, which the machine records
  * as it makes them. Replaying a list through the machine rebuilds the state,
  * so Back, share links, reload-restore and summaries all come from this list.
  */
-export type { Decision } from "./step-kinds";
+export type { Decision } from "./step-kinds.ts";
 
 export type ReplayResult = { ok: true; snapshot: FlowSnapshot } | { ok: false; reason: string; index: number };
 

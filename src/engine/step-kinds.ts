@@ -1,6 +1,6 @@
-import type { CheckCatalog } from "./check-catalog";
-import { inputPattern } from "./input-pattern";
-import type { Step, StepKind, StepOf } from "./schema";
+import type { CheckCatalog } from "./check-catalog.ts";
+import { inputPattern } from "./input-pattern.ts";
+import type { Step, StepKind, StepOf } from "./schema.ts";
 
 /**
  * The one table of step kinds. Each kind says, once, its ways on (target,

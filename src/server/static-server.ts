@@ -1,7 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
-import { listenOn } from "./listen";
+import { listenOn } from "./listen.ts";
 
 /**
  * Serves the production build with the security headers the app promises:

@@ -3,6 +3,11 @@
  * a translation is another object of the same shape. Strings with values are
  * functions, so each language can place the values (and its quotes) itself.
  *
+ * Two more modules hold what loads later, with the code that shows it:
+ * `check-messages.ts` (a check step and its connection panel) and
+ * `summary-messages.ts` (the Markdown summary), so a first page carries only
+ * its own strings.
+ *
  * Not here, on purpose: flow text (flows/*.yaml), check results (src/checks),
  * demo data (src/demo), and protocol words shown verbatim (HTTP methods, the
  * `Authorization` header, SCIM attribute names, outcome codes).
@@ -60,32 +65,21 @@ export const messages = {
     unknownFlow: (id: string) => `There is no guide called “${id}”.`,
   },
 
-  // Check steps: running a live check and showing its result
+  // Why a live check cannot run yet (the wizard's readiness sentence)
   check: {
-    willSend: "What will be sent",
-    resultRegion: "Check result",
-    run: "Run check",
-    running: "Checking…",
-    cancel: "Cancel",
-    retry: "Retry",
-    continueWith: (title: string) => `Continue: ${title}`,
-    evidence: "Evidence",
-    manualHint: "You can also answer by hand, without a live check.",
     /** Inputs a check needs but a shared link left out (personal answers are not shared), named by their labels. */
     missingInputs: (labels: readonly string[]) =>
       `This check needs ${labels.map((label) => `“${label}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`,
-    failed: (reason: string) => `The check could not run: ${reason}`,
-    /** The reason in `failed` when the check gave none. */
-    unknownReason: "unknown",
-    status: "Status",
-    elapsed: "Time",
-    elapsedMs: (ms: number) => `${ms} ms`,
-    request: "Request",
-    detail: "Detail",
-    passed: "Passed",
-    problem: "Problem found",
   },
-
+  connection: {
+    /** Why live checks cannot run yet. */
+    blockers: {
+      demoOff: "The demo tenant is off here.",
+      noBaseUrl: "Enter your SCIM base URL first.",
+      noToken: "Enter the secret token first.",
+      noPreviousToken: "Enter the previous secret token (the key before you regenerated it) first.",
+    },
+  },
   // Outcome steps
   outcome: {
     resolved: "Solved",
@@ -128,32 +122,6 @@ export const messages = {
     },
   },
 
-  // The Markdown summary (Copy summary / Download summary); its Markdown markup stays in transcript.ts
-  transcript: {
-    guide: "Guide",
-    date: "Date",
-    appVersion: "App version",
-    steps: "Steps",
-    nowAt: "Now at",
-    /** What was done at each step. */
-    done: "done",
-    answered: (label: string) => `answered “${label}”`,
-    answeredByHand: "answered by hand",
-    liveCheck: "live check",
-    /** Stands in for a personal answer that is not shared. */
-    leftOut: "(left out)",
-    /** An input a shared link did not carry. */
-    notShared: "(not shared)",
-    /** Fallbacks when a step is not found in the flow. */
-    value: "value",
-    check: "check",
-    /** Evidence lines. */
-    noAnswer: "no answer",
-    elapsed: (ms: number) => `in ${ms} ms`,
-    detail: (detail: string) => `detail “${detail}”`,
-    body: (summary: string) => `body: ${summary}`,
-  },
-
   // Article view (`/flows/:flowId/article`)
   article: {
     stepsHeading: "Steps",
@@ -164,32 +132,6 @@ export const messages = {
     manualWay: "Without the live check",
     print: "Print",
     outcome: "Result",
-  },
-
-  // Connection for live checks
-  connection: {
-    heading: "Connection for live checks",
-    mode: "Check against",
-    demo: "Demo tenant (a simulation, no account needed)",
-    endpoint: "My SCIM endpoint",
-    baseUrl: "SCIM base URL (Tenant URL)",
-    baseUrlPlaceholder: "https://scim.example.com/scim/v2",
-    token: "Secret token",
-    previousToken: "Previous secret token (only for the key rotation check)",
-    tokenHint: "Kept in this tab's memory only: never stored, never put in a link or a summary.",
-    forget: "Forget token",
-    forgotten: "Token forgotten.",
-    relay: "Send through the local relay (npm run relay)",
-    relayUrl: "Relay address",
-    demoBadge: "Simulation",
-    demoFaults: "Simulated problems",
-    /** Why live checks cannot run yet. */
-    blockers: {
-      demoOff: "The demo tenant is off here.",
-      noBaseUrl: "Enter your SCIM base URL first.",
-      noToken: "Enter the secret token first.",
-      noPreviousToken: "Enter the previous secret token (the key before you regenerated it) first.",
-    },
   },
 
   // Embed (`/embed/…`)

@@ -4,11 +4,11 @@
  * and token rule and run.ts's input checks follow it. Everything here runs
  * against "not a url", so nothing is sent.
  */
-import { allParams, CHECK_CATALOG, CHECK_NAMES, entryOf } from "../../src/checks/catalog";
-import type { CheckImpl } from "../../src/checks/context";
-import { runCheck } from "../../src/checks/run";
-import { main } from "../../src/cli/doctor";
-import { TOKEN } from "./helpers";
+import { allParams, CHECK_CATALOG, CHECK_NAMES, entryOf } from "../../src/checks/catalog.ts";
+import type { CheckImpl } from "../../src/checks/context.ts";
+import { runCheck } from "../../src/checks/run.ts";
+import { main } from "../../src/cli/doctor.ts";
+import { TOKEN } from "./helpers.ts";
 
 const NO_URL = "not a url";
 

@@ -6,8 +6,8 @@
  * differently, and no timer keeps Node running once the checks are done.
  */
 import { execFile } from "node:child_process";
-import { runCheck } from "../../src/checks/run";
-import { TOKEN } from "./helpers";
+import { runCheck } from "../../src/checks/run.ts";
+import { TOKEN } from "./helpers.ts";
 
 const target = { baseUrl: "https://scim.example.test/scim/v2", token: TOKEN };
 /** A fetch stand-in that never answers and never looks at its signal. */

@@ -1,8 +1,8 @@
 // @vitest-environment node
 /** The simulator on its own: fault parsing, auth, filters, and Entra's write shapes. */
-import { DEMO_BASE_URL, DEMO_SAMPLES } from "../../src/demo/constants";
-import { createDemoTenant, DEMO_FAULTS, type DemoTenant, parseDemoFaults } from "../../src/demo/simulator";
-import { OLD_TOKEN, TOKEN } from "./helpers";
+import { DEMO_BASE_URL, DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { createDemoTenant, DEMO_FAULTS, type DemoTenant, parseDemoFaults } from "../../src/demo/simulator.ts";
+import { OLD_TOKEN, TOKEN } from "./helpers.ts";
 
 let tenant: DemoTenant;
 const auth = { authorization: `Bearer ${TOKEN}` };

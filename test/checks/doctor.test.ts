@@ -1,10 +1,10 @@
 // @vitest-environment node
 /** The doctor as a subprocess against the loopback demo server: exit codes, --json, and no key in its output. */
 import { execFile } from "node:child_process";
-import { main } from "../../src/cli/doctor";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { expectNoSecret, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers";
+import { main } from "../../src/cli/doctor.ts";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { expectNoSecret, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 
 let demo: DemoServer;
 

@@ -1,6 +1,6 @@
 /** Shared test values and helpers for the live-check tests. */
 import { expect } from "vitest";
-import type { CheckResult } from "../../src/checks/types";
+import type { CheckResult } from "../../src/checks/types.ts";
 
 /** Keys the tests give the simulator; distinct from the public demo keys so a mix-up shows. */
 export const TOKEN = "test-key-7Qx9vK2mZ4pL8nR1";

@@ -1,10 +1,10 @@
 // @vitest-environment node
 /** The same cases over real HTTP, against the loopback demo server started here. */
 import { createServer } from "node:net";
-import { runCheck } from "../../src/checks/run";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers";
+import { runCheck } from "../../src/checks/run.ts";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 
 let demo: DemoServer;
 const target = () => ({ baseUrl: demo.baseUrl, token: TOKEN, previousToken: OLD_TOKEN });

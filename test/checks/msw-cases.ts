@@ -5,11 +5,11 @@
  */
 import { type HttpHandler, HttpResponse, http } from "msw";
 import { expect } from "vitest";
-import type { CheckResult, CheckTarget } from "../../src/checks/types";
-import { DEMO_BASE_URL } from "../../src/demo/constants";
-import type { DemoFault } from "../../src/demo/faults";
-import { OLD_TOKEN, SAMPLE_PARAMS, TOKEN, WRONG_TOKEN } from "./helpers";
-import { FAILURE_CASES } from "./msw-failure-cases";
+import type { CheckResult, CheckTarget } from "../../src/checks/types.ts";
+import { DEMO_BASE_URL } from "../../src/demo/constants.ts";
+import type { DemoFault } from "../../src/demo/faults.ts";
+import { OLD_TOKEN, SAMPLE_PARAMS, TOKEN, WRONG_TOKEN } from "./helpers.ts";
+import { FAILURE_CASES } from "./msw-failure-cases.ts";
 
 export interface Case {
   name: string;

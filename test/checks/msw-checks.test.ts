@@ -2,13 +2,13 @@
 /** Every outcome of every check against the demo tenant served by MSW (msw/node). */
 import { HttpResponse, http } from "msw";
 import { setupServer } from "msw/node";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { plannedRequests, runCheck } from "../../src/checks/run";
-import { DEMO_BASE_URL } from "../../src/demo/constants";
-import { demoHandlers } from "../../src/demo/msw-handlers";
-import { createDemoTenant } from "../../src/demo/simulator";
-import { expectNoSecret, expectOutcome, FAST, OLD_TOKEN, TOKEN } from "./helpers";
-import { CASES, type Case } from "./msw-cases";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import { plannedRequests, runCheck } from "../../src/checks/run.ts";
+import { DEMO_BASE_URL } from "../../src/demo/constants.ts";
+import { demoHandlers } from "../../src/demo/msw-handlers.ts";
+import { createDemoTenant } from "../../src/demo/simulator.ts";
+import { expectNoSecret, expectOutcome, FAST, OLD_TOKEN, TOKEN } from "./helpers.ts";
+import { CASES, type Case } from "./msw-cases.ts";
 
 const tenant = createDemoTenant({ token: TOKEN, previousToken: OLD_TOKEN });
 const server = setupServer(...demoHandlers(tenant));

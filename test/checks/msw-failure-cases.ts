@@ -1,8 +1,8 @@
 /** Request failures for every network check, driven by the simulator's faults (part of the MSW case table). */
 import { type HttpHandler, HttpResponse, http } from "msw";
-import { DEMO_BASE_URL } from "../../src/demo/constants";
-import type { DemoFault } from "../../src/demo/faults";
-import type { Case } from "./msw-cases";
+import { DEMO_BASE_URL } from "../../src/demo/constants.ts";
+import type { DemoFault } from "../../src/demo/faults.ts";
+import type { Case } from "./msw-cases.ts";
 
 const NETWORK_CHECKS = [
   "discovery",

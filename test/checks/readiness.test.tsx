@@ -4,21 +4,22 @@
  * connection panel describe the same way of using it.
  */
 import { act, render, screen } from "@testing-library/react";
-import { CHECK_NAMES, entryOf } from "../../src/checks/catalog";
-import { judgeUrl } from "../../src/checks/check-url-format";
-import { DEFAULT_RELAY_URL } from "../../src/checks/types";
-import { relayHint } from "../../src/cli/relay";
-import type { Decision } from "../../src/engine/session";
+import { CHECK_NAMES, entryOf } from "../../src/checks/catalog.ts";
+import { judgeUrl } from "../../src/checks/check-url-format.ts";
+import { DEFAULT_RELAY_URL } from "../../src/checks/types.ts";
+import { relayHint } from "../../src/cli/relay.ts";
+import type { Decision } from "../../src/engine/session.ts";
+import { checkMessages } from "../../src/ui/check-messages.ts";
 import {
   type CheckParamInputs,
   ConnectionProvider,
   effectiveBaseUrl,
   useConnection,
-} from "../../src/ui/connection/connection-context";
-import { allFlows } from "../../src/ui/flows/flow-list";
-import { messages } from "../../src/ui/messages";
-import { encodeShare } from "../../src/ui/share/share-link";
-import { renderApp } from "../ui/render-app";
+} from "../../src/ui/connection/connection-context.tsx";
+import { allFlows } from "../../src/ui/flows/flow-list.ts";
+import { messages } from "../../src/ui/messages.ts";
+import { encodeShare } from "../../src/ui/share/share-link.ts";
+import { renderApp } from "../ui/render-app.tsx";
 
 type Connection = ReturnType<typeof useConnection>;
 
@@ -34,7 +35,6 @@ function connectionFor(props: { demo?: boolean } = {}): { current: Connection } 
     ? {
         target: { baseUrl: "https://demo.invalid/scim/v2", token: "demo-key-1234" },
         prepare: async () => fetch,
-        faults: [],
       }
     : undefined;
   render(
@@ -116,9 +116,9 @@ describe("the relay's one way of use", () => {
   it("keeps the Tenant URL, which url-format accepts, and names the panel's relay controls", () => {
     expect(hint).toContain(`keep the Tenant URL ${tenantUrl}`);
     expect(judgeUrl(tenantUrl).outcome).toBe("pass");
-    expect(messages.connection.relay).toMatch(/^Send through the local relay/);
+    expect(checkMessages.connection.relay).toMatch(/^Send through the local relay/);
     expect(hint).toContain("“Send through the local relay”");
-    expect(hint).toContain(`${messages.connection.relayUrl} to ${DEFAULT_RELAY_URL}`);
+    expect(hint).toContain(`${checkMessages.connection.relayUrl} to ${DEFAULT_RELAY_URL}`);
   });
 
   it("starts the connection panel at the relay's default address, and sends where the relay listens", () => {

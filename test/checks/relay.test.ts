@@ -1,12 +1,12 @@
 // @vitest-environment node
 /** The CORS relay: loopback only, one target, the checks' GETs only, CORS for one origin, no key in its log. */
 import { connect } from "node:net";
-import { runCheck } from "../../src/checks/run";
-import { type Relay, relayHint, startRelay } from "../../src/cli/relay";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { effectiveBaseUrl } from "../../src/ui/connection/connection-context";
-import { expectNoSecret, expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers";
+import { runCheck } from "../../src/checks/run.ts";
+import { type Relay, relayHint, startRelay } from "../../src/cli/relay.ts";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { effectiveBaseUrl } from "../../src/ui/connection/connection-context.tsx";
+import { expectNoSecret, expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 
 const WIZARD = "http://localhost:4173";
 let demo: DemoServer;

@@ -4,9 +4,9 @@
  * each body is served by a fetch stand-in and must end in the outcome it
  * ended in before the schemas (zod/mini) replaced the hand-written tests.
  */
-import { runCheck } from "../../src/checks/run";
-import { ERROR_URN, LIST_RESPONSE_URN, SPC_URN } from "../../src/checks/scim-urls";
-import { TOKEN } from "./helpers";
+import { runCheck } from "../../src/checks/run.ts";
+import { ERROR_URN, LIST_RESPONSE_URN, SPC_URN } from "../../src/checks/scim-urls.ts";
+import { TOKEN } from "./helpers.ts";
 
 const BASE = "https://scim.example.test/scim/v2";
 

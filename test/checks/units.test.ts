@@ -1,8 +1,8 @@
 // @vitest-environment node
 /** Small pieces: URL judging, body reading and summarising, redaction. */
-import { readCapped, summariseBody } from "../../src/checks/body";
-import { judgeUrl } from "../../src/checks/check-url-format";
-import { redactDeep, redactSecrets } from "../../src/checks/redact";
+import { readCapped, summariseBody } from "../../src/checks/body.ts";
+import { judgeUrl } from "../../src/checks/check-url-format.ts";
+import { redactDeep, redactSecrets } from "../../src/checks/redact.ts";
 
 it.each([
   ["https://w365.example.com/scim/v2", "pass"],

@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { launchBrowser, openPage } from "./browser";
-import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers";
-import { axeViolations, describeViolations } from "./scan-helpers";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
+import { axeViolations, describeViolations } from "./scan-helpers.ts";
 
 /**
  * axe-core in real Chromium finds no violation on any kind of page the app shows, in the light

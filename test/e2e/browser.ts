@@ -1,8 +1,8 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, inject } from "vitest";
-import { launchBrowser } from "../../src/bench/chromium";
+import { launchBrowser } from "../../src/bench/chromium.ts";
 
-export { chromiumPath, launchBrowser } from "../../src/bench/chromium";
+export { chromiumPath, launchBrowser } from "../../src/bench/chromium.ts";
 
 export interface PageProblems {
   /** Console errors, CSP violations and uncaught exceptions seen on the page. */

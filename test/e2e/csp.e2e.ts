@@ -1,9 +1,9 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { launchBrowser } from "./browser";
-import { doneNext, movedTo, onStep, runCheck, visible } from "./helpers";
-import { type HostSite, helpCenterPage, startHostSite } from "./scan-helpers";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { launchBrowser } from "./browser.ts";
+import { doneNext, movedTo, onStep, runCheck, visible } from "./helpers.ts";
+import { type HostSite, helpCenterPage, startHostSite } from "./scan-helpers.ts";
 
 /**
  * The production server's Content-Security-Policy is strict, and the app lives within it: no

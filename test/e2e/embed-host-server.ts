@@ -1,5 +1,5 @@
 import { createServer } from "node:http";
-import { listenOn } from "../../src/server/listen";
+import { listenOn } from "../../src/server/listen.ts";
 
 /**
  * A help-center stand-in for the embed e2e tests: a second loopback origin (127.0.0.1 on

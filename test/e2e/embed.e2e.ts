@@ -2,8 +2,8 @@ import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import type { Browser, BrowserContext, Frame, FrameLocator, Locator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { launchBrowser, openPage, type PageProblems } from "./browser";
-import { type HostServer, startHostServer } from "./embed-host-server";
+import { launchBrowser, openPage, type PageProblems } from "./browser.ts";
+import { type HostServer, startHostServer } from "./embed-host-server.ts";
 
 /**
  * The embed, framed cross-origin: a help-center stand-in on a second loopback origin loads

@@ -1,8 +1,8 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import type { TestProject } from "vitest/node";
-import { startStaticServer } from "../../src/server/static-server";
-import { chromiumPath } from "./browser";
+import { startStaticServer } from "../../src/server/static-server.ts";
+import { chromiumPath } from "./browser.ts";
 
 declare module "vitest" {
   export interface ProvidedContext {

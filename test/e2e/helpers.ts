@@ -1,6 +1,6 @@
 import type { Locator, Page } from "playwright-core";
 import { expect } from "vitest";
-import type { PageProblems } from "./browser";
+import type { PageProblems } from "./browser.ts";
 
 /** A level-1 heading with exactly this name (the wizard puts each step title in the page's h1). */
 export function stepHeading(page: Page, title: string): Locator {

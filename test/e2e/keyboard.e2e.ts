@@ -1,9 +1,9 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { browserSuite, openPage } from "./browser";
-import { checkStatus, onStep, realProblems, visible } from "./helpers";
-import { type FocusInfo, focusInfo, hasVisibleFocus } from "./scan-helpers";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { browserSuite, openPage } from "./browser.ts";
+import { checkStatus, onStep, realProblems, visible } from "./helpers.ts";
+import { type FocusInfo, focusInfo, hasVisibleFocus } from "./scan-helpers.ts";
 
 /**
  * error-500 from the catalogue to its outcome with the keyboard only: Tab, Shift+Tab, Enter,

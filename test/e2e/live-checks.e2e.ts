@@ -1,9 +1,9 @@
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
-import { type Relay, startRelay } from "../../src/cli/relay";
-import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { browserSuite, openPage } from "./browser";
-import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers";
+import { type Relay, startRelay } from "../../src/cli/relay.ts";
+import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { browserSuite, openPage } from "./browser.ts";
+import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
 
 const { baseUrl, newContext } = browserSuite();
 

@@ -2,7 +2,7 @@ import { readFileSync } from "node:fs";
 import { createServer } from "node:http";
 import { createRequire } from "node:module";
 import type { Frame, Page } from "playwright-core";
-import { listenOn } from "../../src/server/listen";
+import { listenOn } from "../../src/server/listen.ts";
 
 /**
  * Shared code of the accessibility, keyboard, CSP and secret-leak e2e tests.

@@ -2,12 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { type Relay, startRelay } from "../../src/cli/relay";
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_SAMPLES, DEMO_TOKEN } from "../../src/demo/constants";
-import { type DemoServer, startDemoServer } from "../../src/demo/node-server";
-import { launchBrowser } from "./browser";
-import { checkStatus, doneNext, movedTo, onStep, runCheck, visible } from "./helpers";
-import { findSecrets, frameStorage, type HostSite, helpCenterPage, startHostSite } from "./scan-helpers";
+import { type Relay, startRelay } from "../../src/cli/relay.ts";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_SAMPLES, DEMO_TOKEN } from "../../src/demo/constants.ts";
+import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { launchBrowser } from "./browser.ts";
+import { checkStatus, doneNext, movedTo, onStep, runCheck, visible } from "./helpers.ts";
+import { findSecrets, frameStorage, type HostSite, helpCenterPage, startHostSite } from "./scan-helpers.ts";
 
 /**
  * The secret token never leaves the tab's memory. An admin enters a token (and, for the key

@@ -9,11 +9,14 @@
  */
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
-import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { compileFlow } from "../../src/engine/compile";
-import { messages } from "../../src/ui/messages";
-import { decodeShare } from "../../src/ui/share/share-payload";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import type { FlowMachine } from "../../src/engine/compile.ts";
+import { compileFlow } from "../../src/engine/compile.ts";
+import { messages } from "../../src/ui/messages.ts";
+import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
+import { readSharePayload } from "../../src/ui/share/share-payload.ts";
 import {
   describeCase,
   error500Target,
@@ -21,9 +24,11 @@ import {
   fuzzSeed,
   generateMalformedLinks,
   validLink,
-} from "../security/share-link-fuzz-cases";
-import { launchBrowser, openPage } from "./browser";
-import { realProblems } from "./helpers";
+} from "../security/share-link-fuzz-cases.ts";
+import { launchBrowser, openPage } from "./browser.ts";
+import { realProblems } from "./helpers.ts";
+
+const decodeShare = (...args: [BuiltFlow, FlowMachine, string]) => decodeWith(...args, readSharePayload);
 
 const LINKS = 1000;
 /** Links per page.evaluate round trip: small enough for readable progress, large enough to be fast. */

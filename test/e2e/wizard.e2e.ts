@@ -4,8 +4,8 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { parse } from "yaml";
-import { DEMO_SAMPLES } from "../../src/demo/constants";
-import { browserSuite, openPage } from "./browser";
+import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
+import { browserSuite, openPage } from "./browser.ts";
 import {
   checkStatus,
   doneNext,
@@ -16,7 +16,7 @@ import {
   runCheck,
   stepHeading,
   visible,
-} from "./helpers";
+} from "./helpers.ts";
 
 const { baseUrl, newContext } = browserSuite();
 

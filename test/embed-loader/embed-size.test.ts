@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
-import { embedLoaderSize, embedSizeFigures } from "../../src/bench/embed-size";
+import { embedLoaderSize, embedSizeFigures } from "../../src/bench/embed-size.ts";
 
 // Measures a stand-in file: the budget itself is the benchmark's business, not a unit test's.
 test("embedLoaderSize reports raw and gzipped bytes of <dist>/embed.js", () => {

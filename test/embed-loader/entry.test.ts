@@ -12,7 +12,7 @@ async function runEntry(src: string) {
   script.src = src;
   Object.defineProperty(document, "currentScript", { value: script, configurable: true });
   vi.resetModules();
-  await import("../../src/embed-loader/loader");
+  await import("../../src/embed-loader/loader.ts");
 }
 
 test("takes the app origin from its own script src and exposes ScimTroubleshooter.scan()", async () => {

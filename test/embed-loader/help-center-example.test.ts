@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core";
+import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core.ts";
 
 // examples/help-center.html as the e2e suite will serve it: with its app origin replaced.
 const ORIGIN = "http://localhost:4173";

@@ -1,4 +1,4 @@
-import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core";
+import { type ScimTroubleshooterApi, startLoader } from "../../src/embed-loader/core.ts";
 
 const APP = "https://troubleshooter.example";
 let loader: ScimTroubleshooterApi;

@@ -1,4 +1,4 @@
-import { cleanOptions, embedPath, hostFlowId, isHexColour, parseEmbedQuery } from "../../src/embed-loader/options";
+import { cleanOptions, embedPath, hostFlowId, isHexColour, parseEmbedQuery } from "../../src/embed-loader/options.ts";
 
 describe("embed options", () => {
   test.each(["#fff", "#FFF", "#0a7c5c", "#0A7C5C"])("%s is a hex colour", (v) => {

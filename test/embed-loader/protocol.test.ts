@@ -1,4 +1,4 @@
-import { type EmbedMessage, parseEmbedMessage } from "../../src/embed-loader/protocol";
+import { type EmbedMessage, parseEmbedMessage } from "../../src/embed-loader/protocol.ts";
 
 const valid: EmbedMessage[] = [
   { scimTroubleshooter: 1, type: "resize", height: 640 },

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import { FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
-import { flowJsonSchema } from "../../src/build/flow-json-schema";
+import { FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
+import { flowJsonSchema } from "../../src/build/flow-json-schema.ts";
 
 describe("the editor JSON Schema", () => {
   test("flows/flow.schema.json is generated from the zod schema (run npm run flows:schema after a change)", () => {

@@ -1,6 +1,6 @@
 import { join } from "node:path";
-import { checkFlowFiles, FLOWS_DIR, flowIdsIn } from "../../src/build/flow-files";
-import { formatIssue } from "../../src/engine/issues";
+import { checkFlowFiles, FLOWS_DIR, flowIdsIn } from "../../src/build/flow-files.ts";
+import { formatIssue } from "../../src/engine/issues.ts";
 
 const broken = (name: string) => join(import.meta.dirname, "../fixtures/flows/broken", name);
 

@@ -1,11 +1,11 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { formatIssue } from "../../src/engine/issues";
-import { lintFlow } from "../../src/engine/lint";
-import { FLOW_MIGRATIONS, type FlowMigration, migrateFlow } from "../../src/engine/migrate";
-import { parseFlowSource } from "../../src/engine/parse";
-import { FLOW_FORMAT_VERSION } from "../../src/engine/schema";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import { formatIssue } from "../../src/engine/issues.ts";
+import { lintFlow } from "../../src/engine/lint.ts";
+import { FLOW_MIGRATIONS, type FlowMigration, migrateFlow } from "../../src/engine/migrate.ts";
+import { parseFlowSource } from "../../src/engine/parse.ts";
+import { FLOW_FORMAT_VERSION } from "../../src/engine/schema.ts";
 
 /**
  * The migration mechanism, proven with a made-up "version 0" (test/fixtures/flows/migrations):

@@ -1,12 +1,12 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { createActor, fromPromise } from "xstate";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { type CheckResultLike, compileFlow, type FlowActor, type FlowMachine } from "../../src/engine/compile";
-import { parseFlowSource } from "../../src/engine/parse";
-import { decisionsTo } from "../../src/engine/path-to-step";
-import type { Flow } from "../../src/engine/schema";
-import { checkPhase, currentStepId, type Decision, peekStep, replay } from "../../src/engine/session";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import { type CheckResultLike, compileFlow, type FlowActor, type FlowMachine } from "../../src/engine/compile.ts";
+import { parseFlowSource } from "../../src/engine/parse.ts";
+import { decisionsTo } from "../../src/engine/path-to-step.ts";
+import type { Flow } from "../../src/engine/schema.ts";
+import { checkPhase, currentStepId, type Decision, peekStep, replay } from "../../src/engine/session.ts";
 
 const file = join(import.meta.dirname, "../fixtures/flows/every-kind.yaml");
 const flow = parseFlowSource(file, readFileSync(file, "utf8")).flow as Flow;

@@ -1,7 +1,7 @@
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import type { FlowEvent } from "../../src/engine/compile";
-import type { Flow, Step } from "../../src/engine/schema";
-import { type Decision, decisionEvent, decisionSpec, type WayOn, waysOn } from "../../src/engine/step-kinds";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import type { FlowEvent } from "../../src/engine/compile.ts";
+import type { Flow, Step } from "../../src/engine/schema.ts";
+import { type Decision, decisionEvent, decisionSpec, type WayOn, waysOn } from "../../src/engine/step-kinds.ts";
 
 /**
  * Every event a user can send at a step, derived from the step-kind table:

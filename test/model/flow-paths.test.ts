@@ -1,10 +1,10 @@
 import { flows } from "virtual:flows";
 import { transition } from "xstate";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { compileFlow, type FlowEvent, type FlowSnapshot } from "../../src/engine/compile";
-import { currentStepId, initialSnapshot, replay } from "../../src/engine/session";
-import { eventsAt, stepsOf } from "./flow-events";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import { compileFlow, type FlowEvent, type FlowSnapshot } from "../../src/engine/compile.ts";
+import { currentStepId, initialSnapshot, replay } from "../../src/engine/session.ts";
+import { eventsAt, stepsOf } from "./flow-events.ts";
 
 /**
  * Model-based: for every flow in flows/, every simple path from the start to

@@ -1,7 +1,7 @@
-import { runCheck } from "../../src/checks/run";
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
-import { demoFetch } from "../../src/demo/demo-fetch";
-import { createDemoTenant } from "../../src/demo/simulator";
+import { runCheck } from "../../src/checks/run.ts";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants.ts";
+import { demoFetch } from "../../src/demo/demo-fetch.ts";
+import { createDemoTenant } from "../../src/demo/simulator.ts";
 
 /**
  * The demo tenant is an in-page fetch handed to the checks, not a service worker: nothing but the

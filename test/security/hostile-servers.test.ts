@@ -13,9 +13,9 @@
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from "node:http";
 import { createServer as createTcpServer, type Socket, type Server as TcpServer } from "node:net";
-import { runCheck } from "../../src/checks/run";
-import { LIST_RESPONSE_URN } from "../../src/checks/scim-urls";
-import type { CheckResult } from "../../src/checks/types";
+import { runCheck } from "../../src/checks/run.ts";
+import { LIST_RESPONSE_URN } from "../../src/checks/scim-urls.ts";
+import type { CheckResult } from "../../src/checks/types.ts";
 
 const TOKEN = "hostile-test-token-Zx81Qw9rT4";
 const TIMEOUT_MS = 1500;

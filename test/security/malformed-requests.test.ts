@@ -2,8 +2,8 @@ import { mkdtempSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { startRelay } from "../../src/cli/relay";
-import { startStaticServer } from "../../src/server/static-server";
+import { startRelay } from "../../src/cli/relay.ts";
+import { startStaticServer } from "../../src/server/static-server.ts";
 
 /** Sends one raw request (no client library would send these) and returns the status line. */
 function rawRequest(url: string, requestLine: string): Promise<string> {

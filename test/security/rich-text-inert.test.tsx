@@ -10,11 +10,11 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { render, screen } from "@testing-library/react";
-import type { BuiltFlow } from "../../src/engine/built-flow";
-import { parseMarkdown } from "../../src/engine/markdown";
-import { parseFlowSource } from "../../src/engine/parse";
-import type { Block, Inline, RichText as Tree } from "../../src/engine/rich-text";
-import { RichText } from "../../src/ui/rich-text/rich-text";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import { parseMarkdown } from "../../src/engine/markdown.ts";
+import { parseFlowSource } from "../../src/engine/parse.ts";
+import type { Block, Inline, RichText as Tree } from "../../src/engine/rich-text.ts";
+import { RichText } from "../../src/ui/rich-text/rich-text.tsx";
 
 const SCRIPT = "<script>alert(1)</script>";
 const IMG = "<img src=x onerror=alert(1)>";

@@ -1,6 +1,6 @@
-import type { BuiltFlow } from "../../src/engine/built-flow";
-import { flowFingerprint } from "../../src/ui/share/fingerprint";
-import { MAX_SHARE_LENGTH } from "../../src/ui/share/share-link";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import { flowFingerprint } from "../../src/ui/share/fingerprint.ts";
+import { MAX_SHARE_LENGTH } from "../../src/ui/share/share-link.ts";
 
 /**
  * A seeded generator of malformed share links (`?s=<param>`), shared by the

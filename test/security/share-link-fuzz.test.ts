@@ -7,12 +7,15 @@
  * SHARE_FUZZ_SEED=<seed> replays a run.
  */
 import { screen, waitFor } from "@testing-library/react";
-import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files";
-import { machineFor } from "../../src/ui/flows/flow-machines";
-import { messages } from "../../src/ui/messages";
-import type { ShareLinkProblem } from "../../src/ui/share/share-link";
-import { decodeShare } from "../../src/ui/share/share-payload";
-import { renderApp } from "../ui/render-app";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import type { FlowMachine } from "../../src/engine/compile.ts";
+import { machineFor } from "../../src/ui/flows/flow-machines.ts";
+import { messages } from "../../src/ui/messages.ts";
+import type { ShareLinkProblem } from "../../src/ui/share/share-link.ts";
+import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
+import { readSharePayload } from "../../src/ui/share/share-payload.ts";
+import { renderApp } from "../ui/render-app.tsx";
 import {
   describeCase,
   error500Target,
@@ -20,7 +23,9 @@ import {
   fuzzSeed,
   generateMalformedLinks,
   validLink,
-} from "./share-link-fuzz-cases";
+} from "./share-link-fuzz-cases.ts";
+
+const decodeShare = (...args: [BuiltFlow, FlowMachine, string]) => decodeWith(...args, readSharePayload);
 
 const DECODED = 2000;
 const RENDERED = 400;

@@ -1,5 +1,5 @@
 import { screen, within } from "@testing-library/react";
-import { renderApp } from "./render-app";
+import { renderApp } from "./render-app.tsx";
 
 describe.each([true, false])("catalogue (StrictMode: %s)", (strict) => {
   test("lists every scenario with title, summary and symptoms, and a start-here entry", async () => {

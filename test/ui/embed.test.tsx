@@ -1,6 +1,6 @@
 import { screen } from "@testing-library/react";
-import { parseEmbedMessage } from "../../src/embed-loader/protocol";
-import { demoTenantForTests, renderApp } from "./render-app";
+import { parseEmbedMessage } from "../../src/embed-loader/protocol.ts";
+import { demoTenantForTests, renderApp } from "./render-app.tsx";
 
 const demo = demoTenantForTests();
 const posted: unknown[] = [];

@@ -1,8 +1,8 @@
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Link, MemoryRouter, Route, Routes } from "react-router";
-import { AppErrorBoundary } from "../../src/app/error-boundary";
-import { messages } from "../../src/ui/messages";
+import { AppErrorBoundary } from "../../src/app/error-boundary.tsx";
+import { messages } from "../../src/ui/messages.ts";
 
 const secret = "Bearer s3cr3t-token-value";
 

@@ -1,5 +1,5 @@
 import { screen } from "@testing-library/react";
-import { renderApp } from "./render-app";
+import { renderApp } from "./render-app.tsx";
 
 // The flow chunks, with a switch that makes fetching them fail as offline would.
 const network = vi.hoisted(() => ({ offline: false, fetches: 0 }));

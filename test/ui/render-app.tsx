@@ -3,14 +3,14 @@ import userEvent from "@testing-library/user-event";
 import { setupServer } from "msw/node";
 import { StrictMode } from "react";
 import { MemoryRouter, useLocation } from "react-router";
-import { AppRoutes } from "../../src/app/routes";
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants";
-import { demoFetch } from "../../src/demo/demo-fetch";
-import { DEMO_FAULTS, type DemoFault } from "../../src/demo/faults";
-import { demoHandlers } from "../../src/demo/msw-handlers";
-import { createDemoTenant } from "../../src/demo/simulator";
-import type { DemoTenantAccess } from "../../src/ui/connection/connection-context";
-import { type WizardEvent, WizardEventsProvider } from "../../src/ui/walk/wizard-events";
+import { AppRoutes } from "../../src/app/routes.tsx";
+import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants.ts";
+import { demoFetch } from "../../src/demo/demo-fetch.ts";
+import type { DemoFault } from "../../src/demo/fault-names.ts";
+import { demoHandlers } from "../../src/demo/msw-handlers.ts";
+import { createDemoTenant } from "../../src/demo/simulator.ts";
+import type { DemoTenantAccess } from "../../src/ui/connection/connection-context.tsx";
+import { type WizardEvent, WizardEventsProvider } from "../../src/ui/walk/wizard-events.tsx";
 
 /**
  * The demo tenant as the browser runs it: demo checks go through its in-page
@@ -23,7 +23,6 @@ export function demoTenantForTests() {
   const transport = demoFetch(tenant);
   const access: DemoTenantAccess = {
     target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
-    faults: DEMO_FAULTS,
     prepare: async (faults) => {
       tenant.reset(faults as DemoFault[]);
       return transport;

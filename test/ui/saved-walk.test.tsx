@@ -1,8 +1,8 @@
 import { screen } from "@testing-library/react";
-import type { Decision } from "../../src/engine/session";
-import { allFlows } from "../../src/ui/flows/flow-list";
-import { saveWalk } from "../../src/ui/share/saved-walk";
-import { renderApp } from "./render-app";
+import type { Decision } from "../../src/engine/session.ts";
+import { allFlows } from "../../src/ui/flows/flow-list.ts";
+import { saveWalk } from "../../src/ui/share/saved-walk.ts";
+import { renderApp } from "./render-app.tsx";
 
 // Counts imports of the schema module: it must load only when a saved walk is there to validate.
 const schemaLoads = vi.hoisted(() => ({ count: 0 }));

@@ -1,6 +1,6 @@
 import { screen, waitFor } from "@testing-library/react";
-import { DEMO_BASE_URL, DEMO_TOKEN } from "../../src/demo/constants";
-import { demoTenantForTests, renderApp } from "./render-app";
+import { DEMO_BASE_URL, DEMO_TOKEN } from "../../src/demo/constants.ts";
+import { demoTenantForTests, renderApp } from "./render-app.tsx";
 
 const demo = demoTenantForTests();
 beforeAll(() => demo.server.listen({ onUnhandledRequest: "error" }));

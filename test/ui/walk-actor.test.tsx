@@ -3,10 +3,10 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { StrictMode } from "react";
 import { ErrorBoundary } from "react-error-boundary";
-import { CHECK_CATALOG } from "../../src/checks/catalog";
-import { compileFlow } from "../../src/engine/compile";
-import { currentStepId, initialSnapshot } from "../../src/engine/session";
-import { useWalk, useWalkActor, WalkActorProvider } from "../../src/ui/walk/walk-actor";
+import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
+import { compileFlow } from "../../src/engine/compile.ts";
+import { currentStepId, initialSnapshot } from "../../src/engine/session.ts";
+import { useWalk, useWalkActor, WalkActorProvider } from "../../src/ui/walk/walk-actor.tsx";
 
 const flow = flows.find((f) => f.id === "error-500");
 if (!flow) throw new Error("no error-500 flow");

@@ -1,5 +1,5 @@
 import { screen, waitFor, within } from "@testing-library/react";
-import { demoTenantForTests, renderApp } from "./render-app";
+import { demoTenantForTests, renderApp } from "./render-app.tsx";
 
 const demo = demoTenantForTests();
 beforeAll(() => demo.server.listen({ onUnhandledRequest: "error" }));

@@ -1,7 +1,7 @@
 import { flows } from "virtual:flows";
-import type { BuiltFlow } from "../../src/engine/built-flow";
-import { plainText } from "../../src/engine/rich-text";
-import type { Step, WhereId } from "../../src/engine/schema";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import { plainText } from "../../src/engine/rich-text.ts";
+import type { Step, WhereId } from "../../src/engine/schema.ts";
 
 /**
  * The support article's numbered procedures, kept as short labels and actions

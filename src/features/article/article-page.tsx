@@ -1,11 +1,11 @@
 import { Link, useParams } from "react-router";
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { Step, StepOf } from "../../engine/schema";
-import { type WayOn, waysOn } from "../../engine/step-kinds";
-import { findSummary, useFlow } from "../../ui/flows/flow-loader";
-import { messages } from "../../ui/messages";
-import { RichText } from "../../ui/rich-text/rich-text";
-import { Warnings } from "../../ui/walk/warnings";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import type { Step, StepOf } from "../../engine/schema.ts";
+import { type WayOn, waysOn } from "../../engine/step-kinds.ts";
+import { findSummary, useFlow } from "../../ui/flows/flow-loader.ts";
+import { messages } from "../../ui/messages.ts";
+import { RichText } from "../../ui/rich-text/rich-text.tsx";
+import { Warnings } from "../../ui/walk/warnings.tsx";
 
 /** `/flows/:flowId/article`: the whole flow as one printable document, every branch included. */
 export function ArticlePage() {

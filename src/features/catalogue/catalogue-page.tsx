@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
-import { flowSummaries } from "../../ui/flows/flow-loader";
-import { messages } from "../../ui/messages";
+import { flowSummaries } from "../../ui/flows/flow-loader.ts";
+import { messages } from "../../ui/messages.ts";
 
 const TRIAGE = "triage";
 const scenarios = flowSummaries.filter((f) => f.id !== TRIAGE);
@@ -19,7 +19,7 @@ function useFlowSearch(query: string): { ids: string[]; pending: boolean } {
   useEffect(() => {
     if (!query.trim()) return setResult({ query, ids: everyScenario });
     let current = true;
-    searchIndex ??= import("./flow-search")
+    searchIndex ??= import("./flow-search.ts")
       .then((m) => m.createFlowSearch(m.allFlows.filter((f) => f.id !== TRIAGE)))
       .catch((error) => {
         searchIndex = undefined; // fetch it again on the next keystroke

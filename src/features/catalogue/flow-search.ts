@@ -1,9 +1,9 @@
 import MiniSearch from "minisearch";
-import type { BuiltFlow } from "../../engine/built-flow";
-import { plainText } from "../../engine/rich-text";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import { plainText } from "../../engine/rich-text.ts";
 
 // The whole flows come with the search: its index needs every step's text.
-export { allFlows } from "../../ui/flows/flow-list";
+export { allFlows } from "../../ui/flows/flow-list.ts";
 
 /**
  * Full-text search over the flows, tolerant of small typos ("secrte token")

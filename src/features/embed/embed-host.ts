@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { WizardEvent } from "../../ui/walk/wizard-events";
+import type { WizardEvent } from "../../ui/walk/wizard-events.tsx";
 
 /**
  * Talks to the help-center page that frames this embed: the wizard's events

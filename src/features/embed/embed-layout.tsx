@@ -1,11 +1,11 @@
 import { Suspense, useMemo } from "react";
 import { Outlet, useSearchParams } from "react-router";
-import { parseEmbedQuery } from "../../embed-loader/options";
-import { ConnectionProvider, type DemoTenantAccess } from "../../ui/connection/connection-context";
-import { messages } from "../../ui/messages";
-import { WizardEventsProvider } from "../../ui/walk/wizard-events";
-import { postToHost, useReportHeight } from "./embed-host";
-import { useEmbedTheme } from "./embed-theme";
+import { parseEmbedQuery } from "../../embed-loader/options.ts";
+import { ConnectionProvider, type DemoTenantAccess } from "../../ui/connection/connection-context.tsx";
+import { messages } from "../../ui/messages.ts";
+import { WizardEventsProvider } from "../../ui/walk/wizard-events.tsx";
+import { postToHost, useReportHeight } from "./embed-host.ts";
+import { useEmbedTheme } from "./embed-theme.ts";
 
 export function useEmbedOptions() {
   const [search] = useSearchParams();

@@ -1,11 +1,11 @@
 import { useMemo } from "react";
 import { useParams } from "react-router";
-import { embedPath } from "../../embed-loader/options";
-import { decisionsTo } from "../../engine/path-to-step";
-import { useFlow } from "../../ui/flows/flow-loader";
-import { messages } from "../../ui/messages";
-import { WalkView } from "../../ui/walk/walk-view";
-import { useEmbedOptions } from "./embed-layout";
+import { embedPath } from "../../embed-loader/options.ts";
+import { decisionsTo } from "../../engine/path-to-step.ts";
+import { useFlow } from "../../ui/flows/flow-loader.ts";
+import { messages } from "../../ui/messages.ts";
+import { WalkView } from "../../ui/walk/walk-view.tsx";
+import { useEmbedOptions } from "./embed-layout.tsx";
 
 /** `/embed/:flowId`: the wizard, opened at `start` when given, with no storage and no share link. */
 export function EmbedWizardPage() {

@@ -1,5 +1,5 @@
 import { useEffect } from "react";
-import type { EmbedOptions } from "../../embed-loader/options";
+import type { EmbedOptions } from "../../embed-loader/options.ts";
 
 /**
  * Applies the host's look: accent colour, light/dark/auto, compact. Set

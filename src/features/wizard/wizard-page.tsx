@@ -1,13 +1,13 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
-import { useFlow } from "../../ui/flows/flow-loader";
-import { machineFor } from "../../ui/flows/flow-machines";
-import { messages } from "../../ui/messages";
-import { BadLink } from "../../ui/share/bad-link";
-import { loadWalk, saveWalk } from "../../ui/share/saved-walk";
-import { openShareLink, SHARE_PARAM } from "../../ui/share/share-link";
-import { readTracked } from "../../ui/tracked-promise";
-import { WalkView } from "../../ui/walk/walk-view";
+import { useFlow } from "../../ui/flows/flow-loader.ts";
+import { machineFor } from "../../ui/flows/flow-machines.ts";
+import { messages } from "../../ui/messages.ts";
+import { BadLink } from "../../ui/share/bad-link.tsx";
+import { loadWalk, saveWalk } from "../../ui/share/saved-walk.ts";
+import { openShareLink, SHARE_PARAM } from "../../ui/share/share-link.ts";
+import { readTracked } from "../../ui/tracked-promise.ts";
+import { WalkView } from "../../ui/walk/walk-view.tsx";
 
 /** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
 export function WizardPage() {

@@ -1,8 +1,8 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog";
-import type { CheckResult, CheckTarget } from "../../checks/types";
-import type { CheckRequest } from "../../engine/compile";
-import { messages } from "../messages";
+import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog.ts";
+import type { CheckResult, CheckTarget } from "../../checks/types.ts";
+import type { CheckRequest } from "../../engine/compile.ts";
+import { messages } from "../messages.ts";
 
 /**
  * Where live checks go: the demo tenant (a simulation in this tab) or the
@@ -30,8 +30,6 @@ export interface DemoTenantAccess {
    * fetch demo checks go through (it answers the demo host only).
    */
   prepare(faults: readonly string[]): Promise<typeof fetch>;
-
-  faults: readonly { name: string; label: string }[];
 }
 
 /** A check's parameters as the wizard supplies them: by parameter name, the input's label and value. */
@@ -102,7 +100,7 @@ export function ConnectionProvider(props: {
         target = { baseUrl, token: s.token, previousToken: s.previousToken || undefined };
       }
       // The checks load with the first check run: most walks never run one.
-      const { runCheck } = await import("../../checks/run");
+      const { runCheck } = await import("../../checks/run.ts");
       return runCheck(request.check, target, request.params, { fetch: transport, timeoutMs, signal });
     },
     [demo, timeoutMs],

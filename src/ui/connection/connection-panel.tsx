@@ -1,6 +1,7 @@
 import { useId, useLayoutEffect, useRef, useState } from "react";
-import { messages } from "../messages";
-import { useConnection } from "./connection-context";
+import { DEMO_FAULTS } from "../../demo/faults.ts";
+import { checkMessages } from "../check-messages.ts";
+import { useConnection } from "./connection-context.tsx";
 
 /** Where live checks go. The token field is a password field whose value lives in memory only. */
 export function ConnectionPanel() {
@@ -14,15 +15,15 @@ export function ConnectionPanel() {
   return (
     <details className="connection" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {messages.connection.heading}:{" "}
+        {checkMessages.connection.heading}:{" "}
         {mode === "demo" ? (
-          <span className="badge simulation">{messages.connection.demoBadge}</span>
+          <span className="badge simulation">{checkMessages.connection.demoBadge}</span>
         ) : (
-          settings.baseUrl || messages.connection.endpoint
+          settings.baseUrl || checkMessages.connection.endpoint
         )}
       </summary>
       <fieldset>
-        <legend>{messages.connection.mode}</legend>
+        <legend>{checkMessages.connection.mode}</legend>
         {demoOn && (
           <label className="check-label">
             <input
@@ -31,7 +32,7 @@ export function ConnectionPanel() {
               checked={mode === "demo"}
               onChange={() => update({ mode: "demo" })}
             />
-            {messages.connection.demo}
+            {checkMessages.connection.demo}
           </label>
         )}
         <label className="check-label">
@@ -41,30 +42,30 @@ export function ConnectionPanel() {
             checked={mode === "endpoint"}
             onChange={() => update({ mode: "endpoint" })}
           />
-          {messages.connection.endpoint}
+          {checkMessages.connection.endpoint}
         </label>
       </fieldset>
       {mode === "endpoint" ? (
         <div className="endpoint-fields">
-          <label htmlFor={`${id}-url`}>{messages.connection.baseUrl}</label>
+          <label htmlFor={`${id}-url`}>{checkMessages.connection.baseUrl}</label>
           <input
             id={`${id}-url`}
             type="url"
             inputMode="url"
             autoComplete="off"
             spellCheck={false}
-            placeholder={messages.connection.baseUrlPlaceholder}
+            placeholder={checkMessages.connection.baseUrlPlaceholder}
             value={settings.baseUrl}
             onChange={(e) => update({ baseUrl: e.target.value })}
           />
-          <label htmlFor={`${id}-token`}>{messages.connection.token}</label>
+          <label htmlFor={`${id}-token`}>{checkMessages.connection.token}</label>
           <SecretField
             id={`${id}-token`}
             value={settings.token}
             onChange={(token) => update({ token })}
             describedBy={`${id}-token-hint`}
           />
-          <label htmlFor={`${id}-previous`}>{messages.connection.previousToken}</label>
+          <label htmlFor={`${id}-previous`}>{checkMessages.connection.previousToken}</label>
           <SecretField
             id={`${id}-previous`}
             value={settings.previousToken}
@@ -72,7 +73,7 @@ export function ConnectionPanel() {
             describedBy={`${id}-token-hint`}
           />
           <p id={`${id}-token-hint`} className="hint">
-            {messages.connection.tokenHint}
+            {checkMessages.connection.tokenHint}
           </p>
           <label className="check-label">
             <input
@@ -80,11 +81,11 @@ export function ConnectionPanel() {
               checked={settings.useRelay}
               onChange={(e) => update({ useRelay: e.target.checked })}
             />
-            {messages.connection.relay}
+            {checkMessages.connection.relay}
           </label>
           {settings.useRelay && (
             <>
-              <label htmlFor={`${id}-relay`}>{messages.connection.relayUrl}</label>
+              <label htmlFor={`${id}-relay`}>{checkMessages.connection.relayUrl}</label>
               <input
                 id={`${id}-relay`}
                 type="url"
@@ -98,10 +99,10 @@ export function ConnectionPanel() {
               type="button"
               onClick={() => {
                 forgetTokens();
-                setNotice(messages.connection.forgotten);
+                setNotice(checkMessages.connection.forgotten);
               }}
             >
-              {messages.connection.forget}
+              {checkMessages.connection.forget}
             </button>
           </div>
           <p role="status">{notice}</p>
@@ -109,8 +110,8 @@ export function ConnectionPanel() {
       ) : (
         demo && (
           <fieldset className="demo-faults">
-            <legend>{messages.connection.demoFaults}</legend>
-            {demo.faults.map((fault) => (
+            <legend>{checkMessages.connection.demoFaults}</legend>
+            {DEMO_FAULTS.map((fault) => (
               <label key={fault.name} className="check-label">
                 <input
                   type="checkbox"

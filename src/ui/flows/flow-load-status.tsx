@@ -1,8 +1,8 @@
 import type { ReactNode } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { useParams } from "react-router";
-import { messages } from "../messages";
-import { FlowLoadError, forgetFailedFlows } from "./flow-loader";
+import { messages } from "../messages.ts";
+import { FlowLoadError, forgetFailedFlows } from "./flow-loader.ts";
 
 /**
  * Around a page that reads a flow with `useFlow`: a chunk that could not be

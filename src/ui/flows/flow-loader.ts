@@ -1,7 +1,7 @@
 import { loaders } from "virtual:flow-loaders";
 import { summaries } from "virtual:flow-summaries";
-import type { BuiltFlow, FlowSummary } from "../../engine/built-flow";
-import { readTracked, settled, type Tracked, tracked } from "../tracked-promise";
+import type { BuiltFlow, FlowSummary } from "../../engine/built-flow.ts";
+import { readTracked, settled, type Tracked, tracked } from "../tracked-promise.ts";
 
 /*
  * What the app needs of the flows: every summary at once (small), and each

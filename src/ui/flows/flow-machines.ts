@@ -1,7 +1,7 @@
-import { CHECK_CATALOG } from "../../checks/catalog";
-import type { BuiltFlow } from "../../engine/built-flow";
-import { compileFlow, type FlowMachine } from "../../engine/compile";
-import { distanceToOutcome } from "../../engine/graph";
+import { CHECK_CATALOG } from "../../checks/catalog.ts";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import { compileFlow, type FlowMachine } from "../../engine/compile.ts";
+import { distanceToOutcome } from "../../engine/graph.ts";
 
 /** Each flow's machine, compiled once on first use, and the data behind the progress indicator. */
 const machines = new Map<string, FlowMachine>();

@@ -1,6 +1,6 @@
 import { Link } from "react-router";
-import { messages } from "../messages";
-import type { ShareLinkProblem } from "./share-link";
+import { messages } from "../messages.ts";
+import type { ShareLinkProblem } from "./share-link.ts";
 
 const EXPLAIN: Record<ShareLinkProblem, string> = messages.share.badLinkReasons;
 

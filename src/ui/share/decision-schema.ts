@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Decision } from "../../engine/session";
+import type { Decision } from "../../engine/session.ts";
 
 /**
  * A walk's decisions as they arrive from outside this tab's memory (the saved

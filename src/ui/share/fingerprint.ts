@@ -1,5 +1,5 @@
-import type { Flow } from "../../engine/schema";
-import { stepShape } from "../../engine/step-kinds";
+import type { Flow } from "../../engine/schema.ts";
+import { stepShape } from "../../engine/step-kinds.ts";
 
 /**
  * A short hash of what a decision list depends on: step ids, kinds, the ways

@@ -1,6 +1,6 @@
 import * as z from "zod/mini";
-import type { Decision } from "../../engine/session";
-import { decisionSchema } from "./decision-schema";
+import type { Decision } from "../../engine/session.ts";
+import { decisionSchema } from "./decision-schema.ts";
 
 /**
  * The saved walk, `{ h, decisions }` (see saved-walk.ts), with the check

@@ -1,8 +1,8 @@
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { FlowMachine } from "../../engine/compile";
-import { type Decision, replay } from "../../engine/session";
-import { settled, type Tracked, tracked } from "../tracked-promise";
-import { flowFingerprint } from "./fingerprint";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import type { FlowMachine } from "../../engine/compile.ts";
+import { type Decision, replay } from "../../engine/session.ts";
+import { settled, type Tracked, tracked } from "../tracked-promise.ts";
+import { flowFingerprint } from "./fingerprint.ts";
 
 /**
  * Reload keeps progress: the decision list, per flow, in sessionStorage (this
@@ -20,7 +20,7 @@ export function saveWalk(flow: BuiltFlow, decisions: readonly Decision[]): void 
   }
 }
 
-type SchemaModule = typeof import("./saved-walk-schema");
+type SchemaModule = typeof import("./saved-walk-schema.ts");
 let schemaModule: SchemaModule | undefined;
 let schemaLoading: Promise<SchemaModule> | undefined;
 
@@ -46,7 +46,7 @@ export function loadWalk(flow: BuiltFlow, machine: FlowMachine): Tracked<Decisio
     return [];
   };
   if (schemaModule) return settled(check(schemaModule));
-  schemaLoading ??= import("./saved-walk-schema").then((m) => (schemaModule = m));
+  schemaLoading ??= import("./saved-walk-schema.ts").then((m) => (schemaModule = m));
   // A schema chunk that does not arrive costs the restore, not the page; the next load tries again.
   return tracked(
     schemaLoading.then(check, () => {

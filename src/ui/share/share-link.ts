@@ -1,16 +1,16 @@
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { FlowMachine } from "../../engine/compile";
-import { personalInputSteps } from "../../engine/graph";
-import type { Decision } from "../../engine/session";
-import { decisionSpec } from "../../engine/step-kinds";
-import { settled, type Tracked, tracked } from "../tracked-promise";
-import { flowFingerprint } from "./fingerprint";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import type { FlowMachine } from "../../engine/compile.ts";
+import { personalInputSteps } from "../../engine/graph.ts";
+import { type Decision, replay } from "../../engine/session.ts";
+import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds.ts";
+import { settled, type Tracked, tracked } from "../tracked-promise.ts";
+import { flowFingerprint } from "./fingerprint.ts";
 
 /**
  * The share link: the wizard route plus `?s=<base64url JSON>` holding the
  * decision list. Personal inputs are left out unless the admin agrees; check
- * evidence never travels. Reading one back (share-payload.ts) rejects anything
- * odd with a reason, never half-applied.
+ * evidence never travels. Reading one back rejects anything odd with a reason,
+ * never half-applied.
  */
 export const SHARE_PARAM = "s";
 export const LINK_FORMAT = 1;
@@ -50,24 +50,49 @@ export function shareUrl(origin: string, flow: BuiltFlow, decisions: readonly De
   return `${origin}/flows/${flow.id}?${SHARE_PARAM}=${encodeShare(flow, decisions, includeAnswers)}`;
 }
 
-type PayloadModule = typeof import("./share-payload");
-let payloadModule: PayloadModule | undefined;
-let payloadLoading: Promise<PayloadModule> | undefined;
+export type PayloadReader = typeof import("./share-payload.ts").readSharePayload;
+let reader: PayloadReader | undefined;
+let readerLoading: Promise<PayloadReader> | undefined;
 
 /**
- * Reads a link's `?s=` for `readTracked()`. The reader (and its zod schema) is
- * a chunk of its own, fetched only when a page opens with a link; once here
- * it answers at once. A reader that does not arrive is a link that cannot be
- * opened, with the next link trying again.
+ * A link's `?s=` as a walk of `flow`, all or nothing: the payload read by
+ * `read` (share-payload.ts), then its flow, its fingerprint, each decision by
+ * its code (the step-kind table) and a replay through the machine.
+ */
+export function decodeShare(flow: BuiltFlow, machine: FlowMachine, param: string, read: PayloadReader): DecodedShare {
+  if (param.length > MAX_SHARE_LENGTH) return { ok: false, problem: "too-long" };
+  const payload = read(param);
+  if (!payload.ok) return payload;
+  if (payload.flowId !== flow.id) return { ok: false, problem: "other-flow", detail: payload.flowId };
+  if (payload.fingerprint !== flowFingerprint(flow)) return { ok: false, problem: "outdated" };
+  const decisions = payload.decisions.map(unpack);
+  if (decisions.some((d) => d === undefined)) return { ok: false, problem: "wrong-shape" };
+  const replayed = replay(machine, decisions as Decision[]);
+  if (!replayed.ok) return { ok: false, problem: "does-not-fit", detail: replayed.reason };
+  return { ok: true, decisions: decisions as Decision[] };
+}
+
+/** Decision kind by its one-letter code in a link (n, c, i, k, m), from the step-kind table. */
+const BY_CODE = new Map(Object.values(DECISION_KINDS).map((spec) => [spec.code, spec]));
+
+function unpack([step, code, value]: Packed): Decision | undefined {
+  return BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined;
+}
+
+/**
+ * `decodeShare` for `readTracked()`. The payload reader (and its zod schema) is
+ * a chunk of its own, fetched only when a page opens with a link; once here it
+ * answers at once. A reader that does not arrive is a link that cannot be
+ * opened, the next link trying again.
  */
 export function openShareLink(flow: BuiltFlow, machine: FlowMachine, param: string): Tracked<DecodedShare> {
-  if (payloadModule) return settled(payloadModule.decodeShare(flow, machine, param));
-  payloadLoading ??= import("./share-payload").then((m) => (payloadModule = m));
+  if (reader) return settled(decodeShare(flow, machine, param, reader));
+  readerLoading ??= import("./share-payload.ts").then((m) => (reader = m.readSharePayload));
   return tracked(
-    payloadLoading.then(
-      (m) => m.decodeShare(flow, machine, param),
+    readerLoading.then(
+      (read) => decodeShare(flow, machine, param, read),
       (): DecodedShare => {
-        payloadLoading = undefined;
+        readerLoading = undefined;
         return { ok: false, problem: "not-json" };
       },
     ),

@@ -1,9 +1,10 @@
 import { useState } from "react";
-import type { BuiltFlow } from "../../engine/built-flow";
-import { personalInputSteps } from "../../engine/graph";
-import type { Decision } from "../../engine/session";
-import { useConnection } from "../connection/connection-context";
-import { messages } from "../messages";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import { personalInputSteps } from "../../engine/graph.ts";
+import type { Decision } from "../../engine/session.ts";
+import { useConnection } from "../connection/connection-context.tsx";
+import { messages } from "../messages.ts";
+import { shareUrl } from "./share-link.ts";
 
 declare const __APP_VERSION__: string;
 
@@ -21,9 +22,9 @@ export function SharePanel(props: {
   const [fallback, setFallback] = useState<string | undefined>();
   const hasPersonal = personalInputSteps(flow).size > 0;
 
-  // The link and summary code load on the first click: most walks never copy either.
+  // The summary code loads on the first click: most walks never copy one.
   const transcript = async () =>
-    (await import("./transcript")).buildTranscript({
+    (await import("./transcript.ts")).buildTranscript({
       flow,
       decisions,
       currentStep: props.currentStep,
@@ -34,7 +35,7 @@ export function SharePanel(props: {
     });
 
   const copy = async (text: string | Promise<string>, done: string) => {
-    const { redactSecrets } = await import("../../checks/redact");
+    const { redactSecrets } = await import("../../checks/redact.ts");
     const clean = redactSecrets(await text, secrets());
     try {
       await navigator.clipboard.writeText(clean);
@@ -70,10 +71,7 @@ export function SharePanel(props: {
           <button
             type="button"
             onClick={() =>
-              copy(
-                import("./share-link").then((m) => m.shareUrl(window.location.origin, flow, decisions, includeAnswers)),
-                messages.share.copied,
-              )
+              copy(shareUrl(window.location.origin, flow, decisions, includeAnswers), messages.share.copied)
             }
           >
             {messages.share.shareLink}

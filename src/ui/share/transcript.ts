@@ -1,10 +1,11 @@
-import { redactSecrets } from "../../checks/redact";
-import type { CheckResult, Evidence } from "../../checks/types";
-import type { BuiltFlow } from "../../engine/built-flow";
-import { personalInputSteps } from "../../engine/graph";
-import type { Decision } from "../../engine/session";
-import { wayOf } from "../../engine/step-kinds";
-import { messages } from "../messages";
+import { redactSecrets } from "../../checks/redact.ts";
+import type { CheckResult, Evidence } from "../../checks/types.ts";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import { personalInputSteps } from "../../engine/graph.ts";
+import type { Decision } from "../../engine/session.ts";
+import { wayOf } from "../../engine/step-kinds.ts";
+import { messages } from "../messages.ts";
+import { summaryMessages } from "../summary-messages.ts";
 
 /**
  * The Markdown summary an admin sends to support: flow, date, app version,
@@ -23,7 +24,7 @@ export interface TranscriptInput {
   secrets?: readonly string[];
 }
 
-const t = messages.transcript;
+const t = summaryMessages;
 
 export function buildTranscript(input: TranscriptInput): string {
   const { flow, decisions, includeAnswers } = input;

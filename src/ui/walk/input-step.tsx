@@ -1,10 +1,10 @@
 import { type FormEvent, useId, useState } from "react";
-import { inputPattern } from "../../engine/input-pattern";
-import { messages } from "../messages";
-import { RichText } from "../rich-text/rich-text";
-import type { StepViewProps } from "./step-view";
-import { useWalk, useWalkActor } from "./walk-actor";
-import { Warnings } from "./warnings";
+import { inputPattern } from "../../engine/input-pattern.ts";
+import { messages } from "../messages.ts";
+import { RichText } from "../rich-text/rich-text.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { useWalk, useWalkActor } from "./walk-actor.tsx";
+import { Warnings } from "./warnings.tsx";
 
 export function InputStep({ flow, step }: StepViewProps<"input">) {
   const { send } = useWalkActor();

@@ -1,9 +1,9 @@
 import { useId, useState } from "react";
-import { messages } from "../messages";
-import { RichText } from "../rich-text/rich-text";
-import type { StepViewProps } from "./step-view";
-import { useWalkActor } from "./walk-actor";
-import { Warnings } from "./warnings";
+import { messages } from "../messages.ts";
+import { RichText } from "../rich-text/rich-text.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { useWalkActor } from "./walk-actor.tsx";
+import { Warnings } from "./warnings.tsx";
 
 export function InstructionStep({ flow, step }: StepViewProps<"instruction">) {
   const { send } = useWalkActor();

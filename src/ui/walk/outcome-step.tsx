@@ -1,11 +1,11 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { findSummary } from "../flows/flow-loader";
-import { messages } from "../messages";
-import { RichText } from "../rich-text/rich-text";
-import type { StepViewProps } from "./step-view";
-import { Warnings } from "./warnings";
-import { useWizardEvents } from "./wizard-events";
+import { findSummary } from "../flows/flow-loader.ts";
+import { messages } from "../messages.ts";
+import { RichText } from "../rich-text/rich-text.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { Warnings } from "./warnings.tsx";
+import { useWizardEvents } from "./wizard-events.tsx";
 
 export function OutcomeStep({ flow, step, flowHref }: StepViewProps<"outcome">) {
   const emit = useWizardEvents();

@@ -1,7 +1,7 @@
-import { RichText } from "../rich-text/rich-text";
-import type { StepViewProps } from "./step-view";
-import { useWalkActor } from "./walk-actor";
-import { Warnings } from "./warnings";
+import { RichText } from "../rich-text/rich-text.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { useWalkActor } from "./walk-actor.tsx";
+import { Warnings } from "./warnings.tsx";
 
 export function QuestionStep({ flow, step, headingId }: StepViewProps<"question">) {
   const { send } = useWalkActor();

@@ -1,5 +1,5 @@
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { StepKind, StepOf } from "../../engine/schema";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import type { StepKind, StepOf } from "../../engine/schema.ts";
 
 /** What every step kind's view is given; it talks to the walk's actor itself (walk-actor.tsx). */
 export interface StepViewProps<K extends StepKind> {

@@ -1,8 +1,8 @@
 import { useActorRef, useSelector } from "@xstate/react";
 import { createContext, type ReactNode, useContext, useLayoutEffect, useRef, useState } from "react";
 import { fromPromise } from "xstate";
-import type { CheckResult } from "../../checks/types";
-import type { CheckRequest, CheckResultLike, FlowActor, FlowMachine, FlowSnapshot } from "../../engine/compile";
+import type { CheckResult } from "../../checks/types.ts";
+import type { CheckRequest, CheckResultLike, FlowActor, FlowMachine, FlowSnapshot } from "../../engine/compile.ts";
 
 export type CheckRunner = (request: CheckRequest, signal: AbortSignal) => Promise<CheckResult>;
 

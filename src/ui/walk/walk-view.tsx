@@ -1,18 +1,18 @@
 import { type ComponentType, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
-import type { BuiltFlow } from "../../engine/built-flow";
-import type { StepKind, StepOf } from "../../engine/schema";
-import { currentStepId, type Decision, replay } from "../../engine/session";
-import { useConnection } from "../connection/connection-context";
-import { machineFor, stepsToOutcome } from "../flows/flow-machines";
-import { messages } from "../messages";
-import { saveWalk } from "../share/saved-walk";
-import { SharePanel } from "../share/share-panel";
-import type { StepViewProps } from "./step-view";
-import { STEP_VIEWS } from "./step-views";
-import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor";
-import { WhereBadge } from "./where-badge";
-import { useWizardEvents } from "./wizard-events";
+import type { BuiltFlow } from "../../engine/built-flow.ts";
+import type { StepKind, StepOf } from "../../engine/schema.ts";
+import { currentStepId, type Decision, replay } from "../../engine/session.ts";
+import { useConnection } from "../connection/connection-context.tsx";
+import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
+import { messages } from "../messages.ts";
+import { saveWalk } from "../share/saved-walk.ts";
+import { SharePanel } from "../share/share-panel.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { STEP_VIEWS } from "./step-views.tsx";
+import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor.tsx";
+import { WhereBadge } from "./where-badge.tsx";
+import { useWizardEvents } from "./wizard-events.tsx";
 
 export interface WalkViewProps {
   flow: BuiltFlow;

@@ -1,6 +1,6 @@
-import type { RichTextIndex } from "../../engine/rich-text";
-import { messages } from "../messages";
-import { RichText } from "../rich-text/rich-text";
+import type { RichTextIndex } from "../../engine/rich-text.ts";
+import { messages } from "../messages.ts";
+import { RichText } from "../rich-text/rich-text.tsx";
 
 export function Warnings({ warnings, index }: { warnings: string[] | undefined; index: RichTextIndex }) {
   if (!warnings?.length) return null;

@@ -1,0 +1,38 @@
+/**
+ * The demo tenant's fault switches by name, and how `?demo=a,b` selects them.
+ * Names only: every page reads `?demo=`, while the labels (faults.ts) load with
+ * the connection panel that shows them.
+ */
+export const DEMO_FAULT_NAMES = [
+  "invalid-key",
+  "scim-disabled",
+  "wrong-path",
+  "upn-mismatch",
+  "soft-deleted",
+  "hard-deleted",
+  "leftover-group",
+  "old-key-valid",
+  "slow",
+  "html-error",
+  "non-json",
+  "server-error",
+] as const;
+
+export type DemoFault = (typeof DEMO_FAULT_NAMES)[number];
+
+export function isDemoFault(name: string): name is DemoFault {
+  return (DEMO_FAULT_NAMES as readonly string[]).includes(name);
+}
+
+/**
+ * Faults from a location search string such as `?demo=slow,upn-mismatch`.
+ * Unknown names are ignored (an old link must not break the demo); duplicates are dropped.
+ */
+export function parseDemoFaults(search: string): DemoFault[] {
+  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
+  const names = params
+    .getAll("demo")
+    .flatMap((v) => v.split(","))
+    .map((v) => v.trim().toLowerCase());
+  return [...new Set(names.filter(isDemoFault))];
+}

@@ -1,0 +1,45 @@
+/**
+ * The strings of a check step and its connection panel, which load with the
+ * first check step (see messages.ts for the rest and for how strings are kept).
+ */
+export const checkMessages = {
+  check: {
+    willSend: "What will be sent",
+    resultRegion: "Check result",
+    run: "Run check",
+    running: "Checking…",
+    cancel: "Cancel",
+    retry: "Retry",
+    continueWith: (title: string) => `Continue: ${title}`,
+    evidence: "Evidence",
+    manualHint: "You can also answer by hand, without a live check.",
+    failed: (reason: string) => `The check could not run: ${reason}`,
+    /** The reason in `failed` when the check gave none. */
+    unknownReason: "unknown",
+    status: "Status",
+    elapsed: "Time",
+    elapsedMs: (ms: number) => `${ms} ms`,
+    request: "Request",
+    detail: "Detail",
+    passed: "Passed",
+    problem: "Problem found",
+  },
+
+  connection: {
+    heading: "Connection for live checks",
+    mode: "Check against",
+    demo: "Demo tenant (a simulation, no account needed)",
+    endpoint: "My SCIM endpoint",
+    baseUrl: "SCIM base URL (Tenant URL)",
+    baseUrlPlaceholder: "https://scim.example.com/scim/v2",
+    token: "Secret token",
+    previousToken: "Previous secret token (only for the key rotation check)",
+    tokenHint: "Kept in this tab's memory only: never stored, never put in a link or a summary.",
+    forget: "Forget token",
+    forgotten: "Token forgotten.",
+    relay: "Send through the local relay (npm run relay)",
+    relayUrl: "Relay address",
+    demoBadge: "Simulation",
+    demoFaults: "Simulated problems",
+  },
+} as const;

@@ -1,0 +1,28 @@
+/**
+ * The strings of the Markdown summary (Copy summary / Download summary), which
+ * load with its code on the first click; its Markdown markup stays in transcript.ts.
+ */
+export const summaryMessages = {
+  guide: "Guide",
+  date: "Date",
+  appVersion: "App version",
+  steps: "Steps",
+  nowAt: "Now at",
+  /** What was done at each step. */
+  done: "done",
+  answered: (label: string) => `answered “${label}”`,
+  answeredByHand: "answered by hand",
+  liveCheck: "live check",
+  /** Stands in for a personal answer that is not shared. */
+  leftOut: "(left out)",
+  /** An input a shared link did not carry. */
+  notShared: "(not shared)",
+  /** Fallbacks when a step is not found in the flow. */
+  value: "value",
+  check: "check",
+  /** Evidence lines. */
+  noAnswer: "no answer",
+  elapsed: (ms: number) => `in ${ms} ms`,
+  detail: (detail: string) => `detail “${detail}”`,
+  body: (summary: string) => `body: ${summary}`,
+} as const;

@@ -1,0 +1,157 @@
+import { useEffect, useRef } from "react";
+import { plannedRequests } from "../../checks/run.ts";
+import type { CheckResult } from "../../checks/types.ts";
+import type { FlowEvent } from "../../engine/compile.ts";
+import type { StepOf } from "../../engine/schema.ts";
+import type { CheckPhase } from "../../engine/session.ts";
+import { checkMessages } from "../check-messages.ts";
+import { useConnection } from "../connection/connection-context.tsx";
+import { ConnectionPanel } from "../connection/connection-panel.tsx";
+import { RichText } from "../rich-text/rich-text.tsx";
+import { CheckResultView } from "./check-result.tsx";
+import type { StepViewProps } from "./step-view.ts";
+import { Warnings } from "./warnings.tsx";
+
+/** What the check step's view is handed by its wiring (check-step.tsx): plain values, no machine. */
+export interface CheckStepBodyProps extends StepViewProps<"check"> {
+  phase: CheckPhase;
+  inputs: Readonly<Record<string, string>>;
+  result: CheckResult | undefined;
+  checkError: string | undefined;
+  can: { run: boolean; retry: boolean; cancel: boolean };
+  /** The title of the step Continue leads to, as the machine routes the result; undefined when it cannot. */
+  nextTitle: string | undefined;
+  send: (event: FlowEvent) => void;
+}
+
+/**
+ * The check step as the admin sees it. It loads with the first check step
+ * (it brings the SCIM client along), and knows nothing of the machine: so it
+ * shares no module with the walk, and the walk stays one chunk.
+ */
+export function CheckStepBody({
+  flow,
+  step,
+  phase,
+  inputs,
+  result,
+  checkError,
+  can,
+  nextTitle,
+  send,
+}: CheckStepBodyProps) {
+  const connection = useConnection();
+  const actionsRef = useKeepFocus(phase);
+  const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
+  const blocker = connection.blockerFor(
+    step.check,
+    Object.fromEntries(
+      Object.entries(step.params ?? {}).map(([param, input]) => [
+        param,
+        {
+          label: flow.steps.find((s): s is StepOf<"input"> => s.kind === "input" && s.name === input)?.label ?? input,
+          value: inputs[input],
+        },
+      ]),
+    ),
+  );
+  const baseUrl =
+    connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
+  const planned = safePlan(step.check, baseUrl, params);
+
+  return (
+    <>
+      <ConnectionPanel />
+      {step.body && <RichText source={step.body} index={flow.richText} />}
+      <Warnings warnings={step.warnings} index={flow.richText} />
+      {planned.length > 0 && (
+        <details className="planned" open={phase === "ready"}>
+          <summary>{checkMessages.check.willSend}</summary>
+          <ul>
+            {planned.map((r) => (
+              <li key={`${r.method} ${r.path}`}>
+                <code>
+                  {r.method} {r.path}
+                </code>{" "}
+                <small>Authorization: {r.authorization}</small>
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      <div className="actions" ref={actionsRef}>
+        {can.run && (
+          <button
+            type="button"
+            className="primary"
+            onClick={() => send({ type: "check.run" })}
+            disabled={blocker !== undefined}
+          >
+            {checkMessages.check.run}
+          </button>
+        )}
+        {can.cancel && (
+          <>
+            <button type="button" className="primary" disabled aria-busy="true">
+              {checkMessages.check.running}
+            </button>
+            <button type="button" onClick={() => send({ type: "check.cancel" })}>
+              {checkMessages.check.cancel}
+            </button>
+          </>
+        )}
+        {can.retry && (
+          <button type="button" onClick={() => send({ type: "check.retry" })} disabled={blocker !== undefined}>
+            {checkMessages.check.retry}
+          </button>
+        )}
+        {nextTitle && (
+          <button type="button" className="primary" onClick={() => send({ type: "check.continue" })}>
+            {checkMessages.check.continueWith(nextTitle)}
+          </button>
+        )}
+      </div>
+      {blocker && phase !== "done" && <p className="hint">{blocker}</p>}
+      <div role="status" aria-live="polite" aria-label={checkMessages.check.resultRegion} className="check-status">
+        {result && <CheckResultView result={result} />}
+        {phase === "failed" && (
+          <p className="field-error">{checkMessages.check.failed(checkError ?? checkMessages.check.unknownReason)}</p>
+        )}
+      </div>
+      <div className="manual">
+        <p className="hint">{checkMessages.check.manualHint}</p>
+        <button type="button" onClick={() => send({ type: "check.manual" })}>
+          {step.manual.label}
+        </button>
+      </div>
+    </>
+  );
+}
+
+function safePlan(check: string, baseUrl: string, params: Record<string, string | undefined>) {
+  try {
+    return plannedRequests(check, { baseUrl }, params);
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * The button pressed to run, cancel or retry a check is replaced by the next
+ * phase's buttons; keyboard focus would fall to the page. Move it to the
+ * phase's main action (Continue, Retry, Cancel or Run) instead, but only when
+ * focus was lost that way, never away from where the admin is.
+ */
+function useKeepFocus(phase: CheckPhase) {
+  const ref = useRef<HTMLDivElement>(null);
+  const previous = useRef(phase);
+  useEffect(() => {
+    if (previous.current === phase) return;
+    previous.current = phase;
+    const active = document.activeElement;
+    if (active && active !== document.body && !ref.current?.contains(active)) return;
+    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
+    (buttons.find((b) => b.classList.contains("primary")) ?? buttons[0])?.focus();
+  }, [phase]);
+  return ref;
+}

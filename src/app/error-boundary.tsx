@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { useLocation } from "react-router";
-import { messages } from "../ui/messages.ts";
+import { messages } from "../ui/messages/messages.ts";
 
 /**
  * Whatever broke, the admin sees a way on, never a stack trace. Navigating

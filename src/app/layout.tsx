@@ -1,6 +1,6 @@
 import { Suspense } from "react";
 import { Link, Outlet } from "react-router";
-import { messages } from "../ui/messages.ts";
+import { messages } from "../ui/messages/messages.ts";
 
 export function Layout() {
   return (

@@ -9,7 +9,6 @@ import { judgeUrl } from "../../src/checks/check-url-format.ts";
 import { DEFAULT_RELAY_URL } from "../../src/checks/types.ts";
 import { relayHint } from "../../src/cli/relay.ts";
 import type { Decision } from "../../src/engine/session.ts";
-import { checkMessages } from "../../src/ui/check-messages.ts";
 import {
   type CheckParamInputs,
   ConnectionProvider,
@@ -17,7 +16,8 @@ import {
   useConnection,
 } from "../../src/ui/connection/connection-context.tsx";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
-import { messages } from "../../src/ui/messages.ts";
+import { checkMessages } from "../../src/ui/messages/check.ts";
+import { messages } from "../../src/ui/messages/messages.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { renderApp } from "../ui/render-app.tsx";
 

@@ -14,7 +14,8 @@ import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
 import type { FlowMachine } from "../../src/engine/compile.ts";
 import { compileFlow } from "../../src/engine/compile.ts";
-import { messages } from "../../src/ui/messages.ts";
+import { badLinkMessages } from "../../src/ui/messages/bad-link.ts";
+import { messages } from "../../src/ui/messages/messages.ts";
 import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
 import { readSharePayload } from "../../src/ui/share/share-payload.ts";
 import {
@@ -48,7 +49,7 @@ const target = error500Target(
 );
 const SEED = fuzzSeed();
 const cases = generateMalformedLinks(target, LINKS, SEED);
-const BAD = messages.share.badLinkHeading;
+const BAD = badLinkMessages.heading;
 const BOOM = messages.error.heading;
 const START = "Find out what causes Error 500";
 

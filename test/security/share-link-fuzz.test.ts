@@ -11,7 +11,8 @@ import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/bui
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
 import type { FlowMachine } from "../../src/engine/compile.ts";
 import { machineFor } from "../../src/ui/flows/flow-machines.ts";
-import { messages } from "../../src/ui/messages.ts";
+import { badLinkMessages } from "../../src/ui/messages/bad-link.ts";
+import { messages } from "../../src/ui/messages/messages.ts";
 import type { ShareLinkProblem } from "../../src/ui/share/share-link.ts";
 import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
 import { readSharePayload } from "../../src/ui/share/share-payload.ts";
@@ -87,7 +88,7 @@ describe(`share link fuzzing (seed ${SEED}; replay with SHARE_FUZZ_SEED=${SEED})
 
     const batches = Array.from({ length: RENDERED / BATCH }, (_, i) => cases.slice(i * BATCH, (i + 1) * BATCH));
     test.each(batches.map((batch) => [batch[0].index, batch.at(-1)?.index, batch] as const))(
-      `links #%i–#%i end on "${messages.share.badLinkHeading}" (seed ${SEED})`,
+      `links #%i–#%i end on "${badLinkMessages.heading}" (seed ${SEED})`,
       async (_from, _to, batch) => {
         for (const c of batch) {
           const view = renderApp(`/flows/error-500?s=${encodeURIComponent(c.param)}`, { strict: c.index % 2 === 0 });
@@ -96,15 +97,15 @@ describe(`share link fuzzing (seed ${SEED}; replay with SHARE_FUZZ_SEED=${SEED})
             // Past any loading state: wait for the bad-link page or the error boundary, whichever comes.
             await waitFor(
               () =>
-                expect(
-                  headings().some((h) => h === messages.share.badLinkHeading || h === messages.error.heading),
-                ).toBe(true),
+                expect(headings().some((h) => h === badLinkMessages.heading || h === messages.error.heading)).toBe(
+                  true,
+                ),
               { timeout: 10_000 },
             ).catch(() => undefined);
-            expect(headings(), describeCase(c)).toEqual([messages.share.badLinkHeading]);
+            expect(headings(), describeCase(c)).toEqual([badLinkMessages.heading]);
             expect(screen.queryByText(messages.error.heading), describeCase(c)).toBeNull();
             expect(view.container.textContent?.trim(), describeCase(c)).not.toBe("");
-            expect(screen.getByRole("link", { name: messages.share.badLinkStartOver })).toHaveAttribute("href", "/");
+            expect(screen.getByRole("link", { name: badLinkMessages.startOver })).toHaveAttribute("href", "/");
             expect(consoleErrors, describeCase(c)).toEqual([]);
           } finally {
             view.unmount();

@@ -2,7 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { Link, MemoryRouter, Route, Routes } from "react-router";
 import { AppErrorBoundary } from "../../src/app/error-boundary.tsx";
-import { messages } from "../../src/ui/messages.ts";
+import { messages } from "../../src/ui/messages/messages.ts";
 
 const secret = "Bearer s3cr3t-token-value";
 

@@ -3,7 +3,8 @@ import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { Step, StepOf } from "../../engine/schema.ts";
 import { type WayOn, waysOn } from "../../engine/step-kinds.ts";
 import { findSummary, useFlow } from "../../ui/flows/flow-loader.ts";
-import { messages } from "../../ui/messages.ts";
+import { articleMessages } from "../../ui/messages/article.ts";
+import { messages } from "../../ui/messages/messages.ts";
 import { RichText } from "../../ui/rich-text/rich-text.tsx";
 import { Warnings } from "../../ui/walk/warnings.tsx";
 
@@ -27,10 +28,10 @@ export function ArticlePage() {
           {messages.nav.wizard}
         </Link>
         <button type="button" onClick={() => window.print()}>
-          {messages.article.print}
+          {articleMessages.print}
         </button>
       </div>
-      <h2>{messages.article.stepsHeading}</h2>
+      <h2>{articleMessages.stepsHeading}</h2>
       <ol className="article-steps">
         {flow.steps.map((step) => (
           <li key={step.id} id={`step-${step.id}`} className={`article-step article-${step.kind}`}>
@@ -63,7 +64,7 @@ function ArticleStep({ flow, step }: { flow: BuiltFlow; step: Step }) {
       )}
       {step.kind === "input" && (
         <p>
-          {messages.article.asksFor} <strong>{step.label}</strong>. {step.patternHint}
+          {articleMessages.asksFor} <strong>{step.label}</strong>. {step.patternHint}
         </p>
       )}
       <Ways flow={flow} step={step} />
@@ -83,7 +84,7 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
   if (ways.length === 1 && ways[0].via === "next") {
     return (
       <p className="then">
-        {messages.article.thenGoTo} {goTo(ways[0].target)}.
+        {articleMessages.thenGoTo} {goTo(ways[0].target)}.
       </p>
     );
   }
@@ -92,7 +93,7 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
     <>
       {step.kind === "check" && (
         <p>
-          {messages.article.checkIntro}: <code>{step.check}</code>
+          {articleMessages.checkIntro}: <code>{step.check}</code>
         </p>
       )}
       <ul className="branches">
@@ -107,9 +108,9 @@ function Ways({ flow, step }: { flow: BuiltFlow; step: Step }) {
 }
 
 function WayLabel({ way }: { way: WayOn }) {
-  if (way.otherwise) return <>{messages.article.otherwise}</>;
+  if (way.otherwise) return <>{articleMessages.otherwise}</>;
   if (way.kind === "check") return <code>{way.label}</code>;
-  if (way.kind === "manual") return <>{`${messages.article.manualWay} (${way.label})`}</>;
+  if (way.kind === "manual") return <>{`${articleMessages.manualWay} (${way.label})`}</>;
   return <strong>{way.label}</strong>;
 }
 
@@ -117,7 +118,7 @@ function OutcomeResult({ step }: { step: StepOf<"outcome"> }) {
   const target = findSummary(step.flow);
   return (
     <p className={`result-badge result-${step.result}`}>
-      {messages.article.outcome}: {messages.outcome[step.result]}
+      {articleMessages.outcome}: {messages.outcome[step.result]}
       {target && (
         <>
           {" — "}

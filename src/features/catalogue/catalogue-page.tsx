@@ -1,7 +1,7 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
 import { flowSummaries } from "../../ui/flows/flow-loader.ts";
-import { messages } from "../../ui/messages.ts";
+import { catalogueMessages } from "../../ui/messages/catalogue.ts";
 
 const TRIAGE = "triage";
 const scenarios = flowSummaries.filter((f) => f.id !== TRIAGE);
@@ -47,30 +47,30 @@ export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { f
 
   return (
     <div className="catalogue">
-      <h1>{messages.catalogue.heading}</h1>
-      <p className="lead">{messages.catalogue.intro}</p>
+      <h1>{catalogueMessages.heading}</h1>
+      <p className="lead">{catalogueMessages.intro}</p>
       {triage && (
         <Link className="start-here" to={flowHref(TRIAGE)}>
-          <strong>{messages.catalogue.startHere}</strong>
-          <span>{messages.catalogue.startHereHint}</span>
+          <strong>{catalogueMessages.startHere}</strong>
+          <span>{catalogueMessages.startHereHint}</span>
         </Link>
       )}
       <search className="flow-search">
-        <label htmlFor={searchId}>{messages.catalogue.searchLabel}</label>
+        <label htmlFor={searchId}>{catalogueMessages.searchLabel}</label>
         <input
           id={searchId}
           type="search"
           value={query}
           onChange={(e) => setQuery(e.target.value)}
-          placeholder={messages.catalogue.searchPlaceholder}
+          placeholder={catalogueMessages.searchPlaceholder}
           autoComplete="off"
         />
       </search>
       <p role="status" className="result-count">
         {query.trim() && !pending
           ? shown.length > 0
-            ? messages.catalogue.results(shown.length)
-            : messages.catalogue.noResults
+            ? catalogueMessages.results(shown.length)
+            : catalogueMessages.noResults
           : ""}
       </p>
       <ul className="flow-cards">
@@ -81,7 +81,7 @@ export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { f
             </h2>
             <p>{flow.summary}</p>
             <p className="symptoms">
-              <span className="visually-hidden">{messages.catalogue.symptoms}: </span>
+              <span className="visually-hidden">{catalogueMessages.symptoms}: </span>
               {flow.symptoms.slice(0, 4).map((s) => (
                 <span key={s} className="symptom">
                   {s}

@@ -2,7 +2,7 @@ import { Suspense, useMemo } from "react";
 import { Outlet, useSearchParams } from "react-router";
 import { parseEmbedQuery } from "../../embed-loader/options.ts";
 import { ConnectionProvider, type DemoTenantAccess } from "../../ui/connection/connection-context.tsx";
-import { messages } from "../../ui/messages.ts";
+import { messages } from "../../ui/messages/messages.ts";
 import { WizardEventsProvider } from "../../ui/walk/wizard-events.tsx";
 import { postToHost, useReportHeight } from "./embed-host.ts";
 import { useEmbedTheme } from "./embed-theme.ts";

@@ -3,7 +3,7 @@ import { useParams } from "react-router";
 import { embedPath } from "../../embed-loader/options.ts";
 import { decisionsTo } from "../../engine/path-to-step.ts";
 import { useFlow } from "../../ui/flows/flow-loader.ts";
-import { messages } from "../../ui/messages.ts";
+import { messages } from "../../ui/messages/messages.ts";
 import { WalkView } from "../../ui/walk/walk-view.tsx";
 import { useEmbedOptions } from "./embed-layout.tsx";
 

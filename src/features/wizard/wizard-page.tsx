@@ -2,10 +2,9 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useFlow } from "../../ui/flows/flow-loader.ts";
 import { machineFor } from "../../ui/flows/flow-machines.ts";
-import { messages } from "../../ui/messages.ts";
-import { BadLink } from "../../ui/share/bad-link.tsx";
+import { messages } from "../../ui/messages/messages.ts";
 import { loadWalk, saveWalk } from "../../ui/share/saved-walk.ts";
-import { openShareLink, SHARE_PARAM } from "../../ui/share/share-link.ts";
+import { BadLinkView, openShareLink, SHARE_PARAM } from "../../ui/share/share-link.ts";
 import { readTracked } from "../../ui/tracked-promise.ts";
 import { WalkView } from "../../ui/walk/walk-view.tsx";
 
@@ -60,7 +59,7 @@ export function WizardPage() {
       dropShareParam();
       setAttempt((n) => n + 1);
     };
-    return <BadLink problem={opened.problem} flowId={flow.id} onOpenFlow={openAtStart} />;
+    return <BadLinkView problem={opened.problem} flowId={flow.id} onOpenFlow={openAtStart} />;
   }
   return (
     <WalkView

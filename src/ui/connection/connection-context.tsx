@@ -2,7 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef
 import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog.ts";
 import type { CheckResult, CheckTarget } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 
 /**
  * Where live checks go: the demo tenant (a simulation in this tab) or the

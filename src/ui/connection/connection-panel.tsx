@@ -1,6 +1,6 @@
 import { useId, useLayoutEffect, useRef, useState } from "react";
 import { DEMO_FAULTS } from "../../demo/faults.ts";
-import { checkMessages } from "../check-messages.ts";
+import { checkMessages } from "../messages/check.ts";
 import { useConnection } from "./connection-context.tsx";
 
 /** Where live checks go. The token field is a password field whose value lives in memory only. */

@@ -1,7 +1,7 @@
 import type { ReactNode } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { useParams } from "react-router";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { FlowLoadError, forgetFailedFlows } from "./flow-loader.ts";
 
 /**

@@ -1,5 +1,5 @@
 import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 
 /**
  * Renders flow Markdown, pre-parsed at build time, as React elements: no

@@ -1,24 +1,24 @@
 import { Link } from "react-router";
-import { messages } from "../messages.ts";
+import { badLinkMessages } from "../messages/bad-link.ts";
 import type { ShareLinkProblem } from "./share-link.ts";
 
-const EXPLAIN: Record<ShareLinkProblem, string> = messages.share.badLinkReasons;
+const EXPLAIN: Record<ShareLinkProblem, string> = badLinkMessages.reasons;
 
 /** A share link that cannot be opened explains why and offers two ways on; never a stack trace. */
 export function BadLink(props: { problem: ShareLinkProblem; flowId?: string; onOpenFlow?: () => void }) {
   return (
     <section className="bad-link" aria-labelledby="bad-link-heading">
-      <h1 id="bad-link-heading">{messages.share.badLinkHeading}</h1>
+      <h1 id="bad-link-heading">{badLinkMessages.heading}</h1>
       <p>{EXPLAIN[props.problem]}</p>
-      <p className="hint">{messages.share.badLinkHint}</p>
+      <p className="hint">{badLinkMessages.hint}</p>
       <div className="actions">
         {props.onOpenFlow && (
           <button type="button" className="primary" onClick={props.onOpenFlow}>
-            {messages.share.badLinkOpenFlow}
+            {badLinkMessages.openFlow}
           </button>
         )}
         <Link className="button" to="/">
-          {messages.share.badLinkStartOver}
+          {badLinkMessages.startOver}
         </Link>
       </div>
     </section>

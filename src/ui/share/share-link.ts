@@ -1,3 +1,4 @@
+import { createElement } from "react";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { FlowMachine } from "../../engine/compile.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
@@ -53,6 +54,8 @@ export function shareUrl(origin: string, flow: BuiltFlow, decisions: readonly De
 export type PayloadReader = typeof import("./share-payload.ts").readSharePayload;
 let reader: PayloadReader | undefined;
 let readerLoading: Promise<PayloadReader> | undefined;
+type BadLinkPage = typeof import("./bad-link.tsx").BadLink;
+let badLinkPage: BadLinkPage | undefined;
 
 /**
  * A link's `?s=` as a walk of `flow`, all or nothing: the payload read by
@@ -79,6 +82,12 @@ function unpack([step, code, value]: Packed): Decision | undefined {
   return BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined;
 }
 
+/** The page for a link `openShareLink` refused: loaded with the link's reader, so it is here by then. */
+export function BadLinkView(props: Parameters<BadLinkPage>[0]) {
+  if (!badLinkPage) throw new Error("BadLinkView before openShareLink settled");
+  return createElement(badLinkPage, props);
+}
+
 /**
  * `decodeShare` for `readTracked()`. The payload reader (and its zod schema) is
  * a chunk of its own, fetched only when a page opens with a link; once here it
@@ -87,7 +96,12 @@ function unpack([step, code, value]: Packed): Decision | undefined {
  */
 export function openShareLink(flow: BuiltFlow, machine: FlowMachine, param: string): Tracked<DecodedShare> {
   if (reader) return settled(decodeShare(flow, machine, param, reader));
-  readerLoading ??= import("./share-payload.ts").then((m) => (reader = m.readSharePayload));
+  // The page for a link that cannot be opened comes along, so that it never has to wait itself.
+  readerLoading ??= Promise.all([import("./share-payload.ts"), import("./bad-link.tsx")]).then(([payload, page]) => {
+    badLinkPage = page.BadLink;
+    reader = payload.readSharePayload;
+    return reader;
+  });
   return tracked(
     readerLoading.then(
       (read) => decodeShare(flow, machine, param, read),

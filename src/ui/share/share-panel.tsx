@@ -3,7 +3,7 @@ import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
 import type { Decision } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { shareUrl } from "./share-link.ts";
 
 declare const __APP_VERSION__: string;

@@ -4,8 +4,8 @@ import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
 import type { Decision } from "../../engine/session.ts";
 import { wayOf } from "../../engine/step-kinds.ts";
-import { messages } from "../messages.ts";
-import { summaryMessages } from "../summary-messages.ts";
+import { messages } from "../messages/messages.ts";
+import { summaryMessages } from "../messages/summary.ts";
 
 /**
  * The Markdown summary an admin sends to support: flow, date, app version,

@@ -1,5 +1,5 @@
 import type { CheckResult } from "../../checks/types.ts";
-import { checkMessages } from "../check-messages.ts";
+import { checkMessages } from "../messages/check.ts";
 
 /** Outcome, explanation, advice and the evidence behind them; bodies are shown as text, never rendered. */
 export function CheckResultView({ result }: { result: CheckResult }) {

@@ -2,7 +2,7 @@ import { lazy, Suspense } from "react";
 import type { CheckResult } from "../../checks/types";
 import { checkPhase, peekStep } from "../../engine/session";
 import { machineFor } from "../flows/flow-machines";
-import { messages } from "../messages";
+import { messages } from "../messages/messages";
 import type { StepViewProps } from "./step-view";
 import { useWalk, useWalkActor } from "./walk-actor";
 

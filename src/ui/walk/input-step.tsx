@@ -1,6 +1,6 @@
 import { type FormEvent, useId, useState } from "react";
 import { inputPattern } from "../../engine/input-pattern.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { useWalk, useWalkActor } from "./walk-actor.tsx";

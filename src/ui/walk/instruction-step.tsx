@@ -1,5 +1,5 @@
 import { useId, useState } from "react";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { useWalkActor } from "./walk-actor.tsx";

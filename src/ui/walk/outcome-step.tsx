@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
 import { findSummary } from "../flows/flow-loader.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { Warnings } from "./warnings.tsx";

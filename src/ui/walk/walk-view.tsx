@@ -5,7 +5,7 @@ import type { StepKind, StepOf } from "../../engine/schema.ts";
 import { currentStepId, type Decision, replay } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
 import type { StepViewProps } from "./step-view.ts";

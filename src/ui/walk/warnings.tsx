@@ -1,5 +1,5 @@
 import type { RichTextIndex } from "../../engine/rich-text.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 
 export function Warnings({ warnings, index }: { warnings: string[] | undefined; index: RichTextIndex }) {

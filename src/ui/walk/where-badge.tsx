@@ -1,5 +1,5 @@
 import type { WhereId } from "../../engine/schema.ts";
-import { messages } from "../messages.ts";
+import { messages } from "../messages/messages.ts";
 
 /** Pages an admin can open directly; the workspace and synctool have no fixed public address. */
 const LINKS: Partial<Record<WhereId, string>> = {

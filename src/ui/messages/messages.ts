@@ -1,12 +1,12 @@
 /**
- * Every string the UI shows, in one place, ready for a second language:
- * a translation is another object of the same shape. Strings with values are
+ * Every string the UI shows lives in src/ui/messages/, ready for a second
+ * language: a translation is another folder of objects of the same shapes. Strings with values are
  * functions, so each language can place the values (and its quotes) itself.
  *
- * Two more modules hold what loads later, with the code that shows it:
- * `check-messages.ts` (a check step and its connection panel) and
- * `summary-messages.ts` (the Markdown summary), so a first page carries only
- * its own strings.
+ * The other modules here hold what loads later, with the code that shows it:
+ * a page of its own (catalogue, article), a check step and its connection panel
+ * (check), the Markdown summary (summary), a link that cannot be opened
+ * (bad-link): a first page carries only its own strings.
  *
  * Not here, on purpose: flow text (flows/*.yaml), check results (src/checks),
  * demo data (src/demo), and protocol words shown verbatim (HTTP methods, the
@@ -26,19 +26,6 @@ export const messages = {
   /** Read by screen readers after a link that opens a new tab (visually hidden). */
   opensInNewTab: "(opens in a new tab)",
   nav: { home: "All problems", article: "Read as an article", wizard: "Open the guided steps" },
-
-  // Catalogue (`/`)
-  catalogue: {
-    heading: "What went wrong?",
-    intro: "Pick the problem you see, or search for an error text. Every guide ends in a fix or a summary for support.",
-    startHere: "Not sure? Start here",
-    startHereHint: "Answer three short questions and we will open the right guide.",
-    searchLabel: "Search problems and error messages",
-    searchPlaceholder: "For example: Error 500, secret token, deleted",
-    results: (n: number) => (n === 1 ? "1 guide matches" : `${n} guides match`),
-    noResults: "No guide matches. Try fewer words, or start with the questions.",
-    symptoms: "Symptoms",
-  },
 
   // Where a step happens (the badge above a step title)
   where: {
@@ -105,33 +92,6 @@ export const messages = {
     copySummary: "Copy summary",
     summaryCopied: "Summary copied to the clipboard.",
     downloadSummary: "Download summary (.md)",
-    badLinkHeading: "This link cannot be opened",
-    badLinkHint: "Ask for a new link, or start the guide yourself.",
-    badLinkStartOver: "Start over",
-    badLinkOpenFlow: "Open the guide at its start",
-    /** Why a share link was refused, by ShareLinkProblem (src/features/share/share-link.ts). */
-    badLinkReasons: {
-      "too-long": "The link is far longer than any link this app makes, so it was not read.",
-      "not-base64": "The link was cut short or changed: part of it is not in the expected form.",
-      "not-json": "The link was cut short or changed: its contents cannot be read.",
-      "wrong-shape": "The link's contents are not a list of steps this app understands.",
-      "unsupported-version": "The link was made by another version of this app.",
-      "other-flow": "The link belongs to another guide than the one in its address.",
-      outdated: "The guide has changed since this link was made, so its steps no longer match.",
-      "does-not-fit": "The steps in the link do not fit this guide.",
-    },
-  },
-
-  // Article view (`/flows/:flowId/article`)
-  article: {
-    stepsHeading: "Steps",
-    asksFor: "Asks for:",
-    thenGoTo: "Then:",
-    otherwise: "Any other result",
-    checkIntro: "Live check",
-    manualWay: "Without the live check",
-    print: "Print",
-    outcome: "Result",
   },
 
   // Embed (`/embed/…`)

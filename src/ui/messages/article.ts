@@ -1,0 +1,11 @@
+/** The article page's strings (`/flows/:flowId/article`), loaded with the page. */
+export const articleMessages = {
+  stepsHeading: "Steps",
+  asksFor: "Asks for:",
+  thenGoTo: "Then:",
+  otherwise: "Any other result",
+  checkIntro: "Live check",
+  manualWay: "Without the live check",
+  print: "Print",
+  outcome: "Result",
+} as const;

@@ -38,22 +38,10 @@ export function AppRoutes({ services }: { services: AppServices }) {
       <Routes>
         <Route element={site}>
           <Route index element={<CataloguePage />} />
-          <Route
-            path="flows/:flowId"
-            element={
-              <FlowLoadBoundary>
-                <WizardPage />
-              </FlowLoadBoundary>
-            }
-          />
-          <Route
-            path="flows/:flowId/article"
-            element={
-              <FlowLoadBoundary>
-                <ArticlePage />
-              </FlowLoadBoundary>
-            }
-          />
+          <Route element={<FlowLoadBoundary />}>
+            <Route path="flows/:flowId" element={<WizardPage />} />
+            <Route path="flows/:flowId/article" element={<ArticlePage />} />
+          </Route>
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route
@@ -65,14 +53,9 @@ export function AppRoutes({ services }: { services: AppServices }) {
           }
         >
           <Route index element={<EmbedCataloguePage />} />
-          <Route
-            path=":flowId"
-            element={
-              <FlowLoadBoundary>
-                <EmbedWizardPage />
-              </FlowLoadBoundary>
-            }
-          />
+          <Route element={<FlowLoadBoundary />}>
+            <Route path=":flowId" element={<EmbedWizardPage />} />
+          </Route>
         </Route>
       </Routes>
     </AppErrorBoundary>

@@ -4,10 +4,10 @@
  * rejected" call for different fixes.
  */
 import type { RequestFailureCode } from "./catalog.ts";
+import { keyComparisonPlan, probeWith } from "./check-probes.ts";
 import { expectList, type Failure } from "./classify.ts";
 import type { CheckImpl } from "./context.ts";
 import type { Exchange } from "./http.ts";
-import { userProbe } from "./scim-urls.ts";
 
 type Answer = "accepted" | "rejected" | Failure<RequestFailureCode>;
 
@@ -18,17 +18,12 @@ function answer(ex: Exchange): Answer {
 }
 
 export const keyRotation: CheckImpl<"key-rotation"> = {
-  plan: (base) => [
-    { method: "GET", url: userProbe(base), key: "previous" },
-    { method: "GET", url: userProbe(base), key: "token" },
-  ],
+  plan: (base) => keyComparisonPlan(base, "previous"),
   async run(ctx) {
-    const oldEx = await ctx.send(userProbe(ctx.base), "previous");
-    oldEx.evidence.note = "Sent with the old (previous) key.";
+    const oldEx = await probeWith(ctx, "previous", "Sent with the old (previous) key.");
     const oldAnswer = answer(oldEx);
     if (typeof oldAnswer === "object") return { ...oldAnswer, evidence: [oldEx.evidence] };
-    const newEx = await ctx.send(userProbe(ctx.base), "token");
-    newEx.evidence.note = "Sent with the new key.";
+    const newEx = await probeWith(ctx, "token", "Sent with the new key.");
     const evidence = [oldEx.evidence, newEx.evidence];
     const newAnswer = answer(newEx);
     if (typeof newAnswer === "object") return { ...newAnswer, evidence };

@@ -7,9 +7,9 @@
 import type { RequestFailureCode } from "./catalog.ts";
 import type { Failure } from "./classify.ts";
 import { expectList } from "./classify.ts";
-import type { CheckImpl } from "./context.ts";
+import type { CheckContext, CheckImpl } from "./context.ts";
 import type { Exchange } from "./http.ts";
-import { groupProbe, userProbe } from "./scim-urls.ts";
+import { groupProbe, type KeyChoice, type RequestSpec, userProbe } from "./scim-urls.ts";
 
 function emptyProbe(ex: Exchange, noun: string): Failure<"pass" | "bad-filter" | RequestFailureCode> {
   const r = expectList(ex);
@@ -42,18 +42,29 @@ export const groupsProbe: CheckImpl<"groups-probe"> = {
   },
 };
 
+/** The user probe with another key first (made-up, or the old one), then with the admin's. */
+export function keyComparisonPlan(base: URL, first: KeyChoice): RequestSpec[] {
+  return [
+    { method: "GET", url: userProbe(base), key: first },
+    { method: "GET", url: userProbe(base), key: "token" },
+  ];
+}
+
+/** Entra's user probe sent with `key`, its evidence saying which key that was. */
+export async function probeWith(ctx: CheckContext, key: KeyChoice, note: string): Promise<Exchange> {
+  const exchange = await ctx.send(userProbe(ctx.base), key);
+  exchange.evidence.note = note;
+  return exchange;
+}
+
 /**
  * A made-up key must get 401. A 401 alone proves little when every key gets
  * one (a wrong URL behind a gateway does that), so the real key is tried next.
  */
 export const authEnforced: CheckImpl<"auth-enforced"> = {
-  plan: (base) => [
-    { method: "GET", url: userProbe(base), key: "bogus" },
-    { method: "GET", url: userProbe(base), key: "token" },
-  ],
+  plan: (base) => keyComparisonPlan(base, "bogus"),
   async run(ctx) {
-    const bogus = await ctx.send(userProbe(ctx.base), "bogus");
-    bogus.evidence.note = "Sent with a made-up key.";
+    const bogus = await probeWith(ctx, "bogus", "Sent with a made-up key.");
     const evidence = [bogus.evidence];
     if (bogus.kind !== "response" || bogus.status !== 401) {
       const r = expectList(bogus, false);

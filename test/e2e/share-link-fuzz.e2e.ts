@@ -11,14 +11,11 @@ import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
 import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
-import type { BuiltFlow } from "../../src/engine/built-flow.ts";
-import type { FlowMachine } from "../../src/engine/compile.ts";
 import { compileFlow } from "../../src/engine/compile.ts";
 import { badLinkMessages } from "../../src/ui/messages/bad-link.ts";
 import { messages } from "../../src/ui/messages/messages.ts";
-import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
-import { readSharePayload } from "../../src/ui/share/share-payload.ts";
 import {
+  decodeShare,
   describeCase,
   error500Target,
   type FuzzCase,
@@ -28,8 +25,6 @@ import {
 } from "../security/share-link-fuzz-cases.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { realProblems } from "./helpers.ts";
-
-const decodeShare = (...args: [BuiltFlow, FlowMachine, string]) => decodeWith(...args, readSharePayload);
 
 const LINKS = 1000;
 /** Links per page.evaluate round trip: small enough for readable progress, large enough to be fast. */

@@ -1,6 +1,12 @@
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import type { FlowMachine } from "../../src/engine/compile.ts";
 import { flowFingerprint } from "../../src/ui/share/fingerprint.ts";
-import { MAX_SHARE_LENGTH } from "../../src/ui/share/share-link.ts";
+import { decodeShare as decodeWith, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link.ts";
+import { readSharePayload } from "../../src/ui/share/share-payload.ts";
+
+/** The app's decodeShare with the payload reader it loads on demand, for tests that decode directly. */
+export const decodeShare = (flow: BuiltFlow, machine: FlowMachine, param: string) =>
+  decodeWith(flow, machine, param, readSharePayload);
 
 /**
  * A seeded generator of malformed share links (`?s=<param>`), shared by the

@@ -8,16 +8,13 @@
  */
 import { screen, waitFor } from "@testing-library/react";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
-import type { BuiltFlow } from "../../src/engine/built-flow.ts";
-import type { FlowMachine } from "../../src/engine/compile.ts";
 import { machineFor } from "../../src/ui/flows/flow-machines.ts";
 import { badLinkMessages } from "../../src/ui/messages/bad-link.ts";
 import { messages } from "../../src/ui/messages/messages.ts";
 import type { ShareLinkProblem } from "../../src/ui/share/share-link.ts";
-import { decodeShare as decodeWith } from "../../src/ui/share/share-link.ts";
-import { readSharePayload } from "../../src/ui/share/share-payload.ts";
 import { renderApp } from "../ui/render-app.tsx";
 import {
+  decodeShare,
   describeCase,
   error500Target,
   FUZZ_KINDS,
@@ -25,8 +22,6 @@ import {
   generateMalformedLinks,
   validLink,
 } from "./share-link-fuzz-cases.ts";
-
-const decodeShare = (...args: [BuiltFlow, FlowMachine, string]) => decodeWith(...args, readSharePayload);
 
 const DECODED = 2000;
 const RENDERED = 400;

@@ -1,14 +1,10 @@
 import { screen } from "@testing-library/react";
-import type { BuiltFlow } from "../../src/engine/built-flow.ts";
-import type { FlowMachine } from "../../src/engine/compile.ts";
 import type { Decision } from "../../src/engine/session.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { machineFor } from "../../src/ui/flows/flow-machines.ts";
-import { decodeShare as decodeWith, encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link.ts";
-import { readSharePayload } from "../../src/ui/share/share-payload.ts";
+import { encodeShare, MAX_SHARE_LENGTH } from "../../src/ui/share/share-link.ts";
+import { decodeShare } from "../security/share-link-fuzz-cases.ts";
 import { pathOf, renderApp } from "./render-app.tsx";
-
-const decodeShare = (...args: [BuiltFlow, FlowMachine, string]) => decodeWith(...args, readSharePayload);
 
 const flow = allFlows.find((f) => f.id === "error-500");
 if (!flow) throw new Error("error-500 flow missing");

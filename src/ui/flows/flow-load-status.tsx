@@ -1,16 +1,17 @@
 import type { ReactNode } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
-import { useParams } from "react-router";
+import { Outlet, useParams } from "react-router";
 import { messages } from "../messages/messages.ts";
 import { FlowLoadError, forgetFailedFlows } from "./flow-loader.ts";
 
 /**
  * Around a page that reads a flow with `useFlow`: a chunk that could not be
  * fetched shows "could not be loaded" with Try again, which fetches anew.
- * Any other error goes on to the app's boundary. A route element: moving to
- * another flow (a hand-over) recovers too.
+ * Any other error goes on to the app's boundary. A layout route around the
+ * flow pages (its children by default): moving to another flow (a hand-over)
+ * recovers too.
  */
-export function FlowLoadBoundary({ children }: { children: ReactNode }) {
+export function FlowLoadBoundary({ children = <Outlet /> }: { children?: ReactNode }) {
   const { flowId } = useParams();
   return (
     <ErrorBoundary FallbackComponent={FlowLoadStatus} onReset={forgetFailedFlows} resetKeys={[flowId]}>

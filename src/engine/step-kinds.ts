@@ -7,7 +7,7 @@ import type { Step, StepKind, StepOf } from "./schema.ts";
  * label, the decision a way records and the event that makes it) and the
  * shape a share link depends on. Graph, lint, compiler, replay, share link,
  * summary, article and the model tests all derive from it: a new step kind is
- * an entry here, its schema in schema.ts and its view in src/ui/walk.
+ * an entry here, its schema in schema.ts and its view among the wizard's step views.
  */
 
 /** What the walk records when the admin moves on; a walk is the list of these. */

@@ -11,7 +11,7 @@ import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/bui
 import { machineFor } from "../../src/ui/flows/flow-machines.ts";
 import { badLinkMessages } from "../../src/ui/messages/bad-link.ts";
 import { messages } from "../../src/ui/messages/messages.ts";
-import type { ShareLinkProblem } from "../../src/ui/share/share-link.ts";
+import type { ShareLinkProblem } from "../../src/ui/share/share-format.ts";
 import { renderApp } from "../ui/render-app.tsx";
 import {
   decodeShare,

@@ -4,7 +4,7 @@ export const badLinkMessages = {
   hint: "Ask for a new link, or start the guide yourself.",
   startOver: "Start over",
   openFlow: "Open the guide at its start",
-  /** Why a share link was refused, by ShareLinkProblem (src/ui/share/share-link.ts). */
+  /** Why a share link was refused, by ShareLinkProblem (src/ui/share/share-format.ts). */
   reasons: {
     "too-long": "The link is far longer than any link this app makes, so it was not read.",
     "not-base64": "The link was cut short or changed: part of it is not in the expected form.",

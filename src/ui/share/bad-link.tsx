@@ -1,6 +1,6 @@
 import { Link } from "react-router";
 import { badLinkMessages } from "../messages/bad-link.ts";
-import type { ShareLinkProblem } from "./share-link.ts";
+import type { ShareLinkProblem } from "./share-format.ts";
 
 const EXPLAIN: Record<ShareLinkProblem, string> = badLinkMessages.reasons;
 

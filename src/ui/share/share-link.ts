@@ -6,6 +6,7 @@ import { type Decision, replay } from "../../engine/session.ts";
 import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds.ts";
 import { settled, type Tracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
+import type { DecodedShare, Packed } from "./share-format.ts";
 
 /**
  * The share link: the wizard route plus `?s=<base64url JSON>` holding the
@@ -17,23 +18,6 @@ export const SHARE_PARAM = "s";
 export const LINK_FORMAT = 1;
 /** Far above any real walk (a few hundred bytes), far below what could hurt. */
 export const MAX_SHARE_LENGTH = 4096;
-
-/** A decision as it travels: `[step, code, value?]`, the code and value from the step-kind table. */
-export type Packed = [step: string, code: string, value?: string];
-
-export type ShareLinkProblem =
-  | "too-long"
-  | "not-base64"
-  | "not-json"
-  | "wrong-shape"
-  | "unsupported-version"
-  | "other-flow"
-  | "outdated"
-  | "does-not-fit";
-
-export type DecodedShare =
-  | { ok: true; decisions: Decision[] }
-  | { ok: false; problem: ShareLinkProblem; detail?: string };
 
 export function encodeShare(flow: BuiltFlow, decisions: readonly Decision[], includeAnswers: boolean): string {
   const personal = personalInputSteps(flow);

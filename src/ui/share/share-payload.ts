@@ -1,5 +1,5 @@
 import * as z from "zod/mini";
-import type { Packed, ShareLinkProblem } from "./share-link.ts";
+import type { Packed, ShareLinkProblem } from "./share-format.ts";
 
 /**
  * Reading a share link's payload: base64url, JSON, then its zod schema,

@@ -7,7 +7,7 @@ import type { FlowIssue } from "../engine/issues.ts";
 import { lintFlow, lintFlowSet } from "../engine/lint.ts";
 import { parseMarkdown } from "../engine/markdown.ts";
 import { parseFlowSource } from "../engine/parse.ts";
-import type { RichTextIndex } from "../engine/rich-text.ts";
+import type { RichTextIndex } from "../engine/rich-text-tree.ts";
 import type { Flow } from "../engine/schema.ts";
 
 /** Node-only glue: flow files on disk → checked flows, for the build, the CLI and the tests. */

@@ -1,4 +1,4 @@
-import type { RichTextIndex } from "./rich-text.ts";
+import type { RichTextIndex } from "./rich-text-tree.ts";
 import type { Flow } from "./schema.ts";
 
 /** A flow as the browser receives it: validated, linted, its Markdown pre-rendered. */

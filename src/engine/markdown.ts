@@ -1,5 +1,5 @@
 import { Lexer, type Token, type Tokens } from "marked";
-import type { Block, Inline, RichText } from "./rich-text.ts";
+import type { Block, Inline, RichText } from "./rich-text-tree.ts";
 
 /**
  * Build-time only (Node): Markdown → RichText, refusing anything that could

@@ -13,7 +13,7 @@ import { render, screen } from "@testing-library/react";
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
 import { parseMarkdown } from "../../src/engine/markdown.ts";
 import { parseFlowSource } from "../../src/engine/parse.ts";
-import type { Block, Inline, RichText as Tree } from "../../src/engine/rich-text.ts";
+import type { Block, Inline, RichText as Tree } from "../../src/engine/rich-text-tree.ts";
 import { RichText } from "../../src/ui/rich-text/rich-text.tsx";
 
 const SCRIPT = "<script>alert(1)</script>";

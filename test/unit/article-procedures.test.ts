@@ -1,6 +1,6 @@
 import { flows } from "virtual:flows";
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
-import { plainText } from "../../src/engine/rich-text.ts";
+import { plainText } from "../../src/engine/rich-text-tree.ts";
 import type { Step, WhereId } from "../../src/engine/schema.ts";
 
 /**

@@ -1,6 +1,6 @@
 import MiniSearch from "minisearch";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
-import { plainText } from "../../engine/rich-text.ts";
+import { plainText } from "../../engine/rich-text-tree.ts";
 
 // The whole flows come with the search: its index needs every step's text.
 export { allFlows } from "../../ui/flows/flow-list.ts";

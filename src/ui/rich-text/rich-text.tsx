@@ -1,4 +1,4 @@
-import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text.ts";
+import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text-tree.ts";
 import { messages } from "../messages/messages.ts";
 
 /**

@@ -1,4 +1,4 @@
-import type { RichTextIndex } from "../../engine/rich-text.ts";
+import type { RichTextIndex } from "../../engine/rich-text-tree.ts";
 import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 

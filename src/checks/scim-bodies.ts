@@ -26,7 +26,7 @@ const Resource = z.looseObject({});
  * when `Resources` is there; an empty answer may leave `Resources` out (or
  * null) when totalResults is 0. Entries that are not objects are ignored.
  */
-export const ListResponseBody = z.pipe(
+const ListResponseBody = z.pipe(
   z
     .object({
       schemas: Schemas,
@@ -54,7 +54,7 @@ const errorText = (v: unknown) => (typeof v === "string" && v ? clip(v, 300) : u
  * A SCIM Error, also without the schema URN when it has a scimType or detail
  * (many servers omit it). Fields that are not text are left out.
  */
-export const ErrorBody = z.pipe(
+const ErrorBody = z.pipe(
   z
     .object({ schemas: Schemas, scimType: z.optional(z.unknown()), detail: z.optional(z.unknown()) })
     .check(z.refine((b) => declares(b.schemas, ERROR_URN) || b.scimType !== undefined || b.detail !== undefined)),

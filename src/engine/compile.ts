@@ -5,7 +5,6 @@ import type { Flow, Step } from "./schema.ts";
 import {
   type CheckResultLike,
   type Decision,
-  type DecisionKind,
   decisionSpec,
   takesWay,
   type WayEvent,
@@ -184,5 +183,3 @@ function stepState(flowId: string, step: Step, on: Transitions): StateConfig {
     on,
   };
 }
-
-export type { DecisionKind };

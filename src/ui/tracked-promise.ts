@@ -22,6 +22,17 @@ export function tracked<T>(promise: Promise<T>): Tracked<T> {
   return t;
 }
 
+/**
+ * `f` of what `source` gives, as a tracked promise that is settled when
+ * `source` is: a render after `source` settled never suspends again (a derived
+ * promise made anew each render would), and a failure reads as one at once.
+ */
+export function thenTracked<T, U>(source: Tracked<T>, f: (value: T) => U): Tracked<U> {
+  if (source.status === "fulfilled") return settled(f(source.value as T));
+  if (source.status === "rejected") return source as unknown as Tracked<U>;
+  return tracked(source.then(f));
+}
+
 export function settled<T>(value: T): Tracked<T> {
   return Object.assign(Promise.resolve(value), { status: "fulfilled" as const, value });
 }
@@ -37,4 +48,19 @@ export function settled<T>(value: T): Tracked<T> {
 export function readTracked<T>(promise: Tracked<T>): T {
   if (promise.status === "pending") throw promise;
   return use(promise as Promise<T>);
+}
+
+const forgetters = new Set<() => void>();
+
+/**
+ * Loaders that keep a failed load cached (so that the page shows the failure
+ * instead of suspending again at once) say here how to drop it.
+ */
+export function onForgetFailed(forget: () => void): void {
+  forgetters.add(forget);
+}
+
+/** Drops every failed load, so that the next render (Try again, or a later visit) asks again. */
+export function forgetFailedLoads(): void {
+  for (const forget of forgetters) forget();
 }

@@ -48,3 +48,15 @@ test("an embed says so too, and a flow already here renders without a loading st
   expect(screen.queryByText("Loading…")).toBeNull();
   expect(await screen.findByRole("button", { name: "Back" })).toBeInTheDocument();
 });
+
+test("a guide whose chunk failed is fetched anew on the next visit", async () => {
+  network.offline = true;
+  const first = renderApp("/flows/test-connection", { strict: false });
+  expect(await heading("This guide could not be loaded")).toBeInTheDocument();
+  network.offline = false;
+  first.unmount(); // the admin goes elsewhere, and comes back later in the same tab
+  const fetches = network.fetches;
+  renderApp("/flows/test-connection", { strict: false });
+  expect(await screen.findByRole("button", { name: "Back" })).toBeInTheDocument();
+  expect(network.fetches).toBe(fetches + 1);
+});

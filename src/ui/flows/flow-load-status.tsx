@@ -1,12 +1,14 @@
-import type { ReactNode } from "react";
+import { type ReactNode, useEffect } from "react";
 import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { Outlet, useParams } from "react-router";
 import { messages } from "../messages/messages.ts";
-import { FlowLoadError, forgetFailedFlows } from "./flow-loader.ts";
+import { forgetFailedLoads } from "../tracked-promise.ts";
+import { FlowLoadError } from "./flow-loader.ts";
 
 /**
  * Around a page that reads a flow with `useFlow`: a chunk that could not be
- * fetched shows "could not be loaded" with Try again, which fetches anew.
+ * fetched (the flow, its saved walk's or its link's reader) shows "could not be
+ * loaded" with Try again, which fetches anew.
  * Any other error goes on to the app's boundary. A layout route around the
  * flow pages (its children by default): moving to another flow (a hand-over)
  * recovers too.
@@ -14,14 +16,16 @@ import { FlowLoadError, forgetFailedFlows } from "./flow-loader.ts";
 export function FlowLoadBoundary({ children = <Outlet /> }: { children?: ReactNode }) {
   const { flowId } = useParams();
   return (
-    <ErrorBoundary FallbackComponent={FlowLoadStatus} onReset={forgetFailedFlows} resetKeys={[flowId]}>
+    <ErrorBoundary FallbackComponent={FlowLoadStatus} resetKeys={[flowId]}>
       {children}
     </ErrorBoundary>
   );
 }
 
-/** What a page shows when its flow could not be fetched. */
+/** What a page shows when a chunk of its guide could not be fetched. */
 export function FlowLoadStatus({ error, resetErrorBoundary }: FallbackProps) {
+  // Shown now: forget the failure, so that Try again (or a later visit) fetches anew.
+  useEffect(() => forgetFailedLoads(), []);
   if (!(error instanceof FlowLoadError)) throw error;
   return (
     <section aria-labelledby="load-failed">

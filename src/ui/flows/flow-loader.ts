@@ -1,7 +1,7 @@
 import { loaders } from "virtual:flow-loaders";
 import { summaries } from "virtual:flow-summaries";
 import type { BuiltFlow, FlowSummary } from "../../engine/built-flow.ts";
-import { readTracked, settled, type Tracked, tracked } from "../tracked-promise.ts";
+import { onForgetFailed, readTracked, settled, type Tracked, tracked } from "../tracked-promise.ts";
 
 /*
  * What the app needs of the flows: every summary at once (small), and each
@@ -9,7 +9,11 @@ import { readTracked, settled, type Tracked, tracked } from "../tracked-promise.
  * `use()` under the page's Suspense boundary.
  */
 
-/** A flow chunk that did not arrive (offline, or a redeploy renamed it): the page offers to try again. */
+/**
+ * A chunk a guide's page needs did not arrive (offline, or a redeploy renamed
+ * it): the flow itself, or the reader of its saved walk or share link. The
+ * page offers to try again.
+ */
 export class FlowLoadError extends Error {
   constructor(readonly flowId: string) {
     super(`the guide "${flowId}" could not be loaded`);
@@ -47,14 +51,14 @@ export function loadFlow(id: string | undefined): Tracked<BuiltFlow | undefined>
   return flow;
 }
 
-/**
- * A failed fetch stays cached until the page showing it is reset (Try again,
- * or navigating away): dropped at once, the re-render after the rejection would
- * start a new fetch and suspend again instead of showing the failure.
+/*
+ * A failed fetch stays cached until the page has shown it: dropped at once, the
+ * re-render after the rejection would start a new fetch and suspend again
+ * instead of showing the failure. FlowLoadStatus drops it once shown.
  */
-export function forgetFailedFlows(): void {
+onForgetFailed(() => {
   for (const [id, flow] of loaded) if (flow.status === "rejected") loaded.delete(id);
-}
+});
 
 /**
  * The flow for a page: at once when its chunk is already here (the common

@@ -2,9 +2,9 @@ import * as z from "zod/mini";
 import type { Decision } from "../../engine/session.ts";
 
 /**
- * A walk's decisions as they arrive from outside this tab's memory (the saved
- * walk, a share link): zod/mini, because even this small schema is loaded only
- * when there is something to read (see saved-walk.ts).
+ * A walk's decisions as they come back from this tab's storage (the saved
+ * walk; a share link travels packed, see share-payload.ts): zod/mini, because
+ * even this small schema is loaded only when there is something to read.
  */
 const step = z.string();
 
@@ -21,10 +21,8 @@ export function decisionSchema<R extends z.ZodMiniType<{ outcome: string }>>(res
 }
 
 /** A check result as the machine keeps it: an outcome, the rest passed through. */
-export const CheckResultLikeSchema = z.looseObject({ outcome: z.string() });
-
-export const DecisionSchema = decisionSchema(CheckResultLikeSchema);
-export const DecisionsSchema = z.array(DecisionSchema);
+const CheckResultLikeSchema = z.looseObject({ outcome: z.string() });
+const DecisionSchema = decisionSchema(CheckResultLikeSchema);
 
 // What the schema accepts is an engine Decision: this fails to compile when the two part.
 type Fits<T extends Decision> = T;

@@ -1,7 +1,8 @@
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { FlowMachine } from "../../engine/compile.ts";
 import { type Decision, replay } from "../../engine/session.ts";
-import { settled, type Tracked, tracked } from "../tracked-promise.ts";
+import { FlowLoadError } from "../flows/flow-loader.ts";
+import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
 
 /**
@@ -22,7 +23,11 @@ export function saveWalk(flow: BuiltFlow, decisions: readonly Decision[]): void 
 
 type SchemaModule = typeof import("./saved-walk-schema.ts");
 let schemaModule: SchemaModule | undefined;
-let schemaLoading: Promise<SchemaModule> | undefined;
+let schemaLoading: Tracked<SchemaModule> | undefined;
+// A schema chunk that did not arrive stays cached until the page has said so (see flow-loader.ts).
+onForgetFailed(() => {
+  if (schemaLoading?.status === "rejected") schemaLoading = undefined;
+});
 
 /**
  * The walk saved in this tab for `flow`, for `readTracked()`. Nothing saved (the
@@ -46,12 +51,14 @@ export function loadWalk(flow: BuiltFlow, machine: FlowMachine): Tracked<Decisio
     return [];
   };
   if (schemaModule) return settled(check(schemaModule));
-  schemaLoading ??= import("./saved-walk-schema.ts").then((m) => (schemaModule = m));
-  // A schema chunk that does not arrive costs the restore, not the page; the next load tries again.
-  return tracked(
-    schemaLoading.then(check, () => {
-      schemaLoading = undefined;
-      return [];
-    }),
+  // A schema chunk that does not arrive is the guide's page failing to load (Try again), never an
+  // empty walk: that would overwrite the walk saved in this tab.
+  schemaLoading ??= tracked(
+    import("./saved-walk-schema.ts").then(
+      (m) => (schemaModule = m),
+      () => Promise.reject(new FlowLoadError(flow.id)),
+    ),
   );
+  schemaLoading.catch(() => {}); // the page reports it
+  return thenTracked(schemaLoading, check);
 }

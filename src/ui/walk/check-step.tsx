@@ -1,13 +1,13 @@
 import { lazy, Suspense } from "react";
-import type { CheckResult } from "../../checks/types";
-import { checkPhase, peekStep } from "../../engine/session";
-import { machineFor } from "../flows/flow-machines";
-import { messages } from "../messages/messages";
-import type { StepViewProps } from "./step-view";
-import { useWalk, useWalkActor } from "./walk-actor";
+import type { CheckResult } from "../../checks/types.ts";
+import { checkPhase, peekStep } from "../../engine/session.ts";
+import { machineFor } from "../flows/flow-machines.ts";
+import { messages } from "../messages/messages.ts";
+import type { StepViewProps } from "./step-view.ts";
+import { useWalk, useWalkActor } from "./walk-actor.tsx";
 
 // The view brings the SCIM client along: it loads only when a walk reaches a check step.
-const CheckStepBody = lazy(() => import("./check-step-body").then((m) => ({ default: m.CheckStepBody })));
+const CheckStepBody = lazy(() => import("./check-step-body.tsx").then((m) => ({ default: m.CheckStepBody })));
 
 /** A check step's wiring to the walk: what the machine allows and where its result leads. */
 export function CheckStep(props: StepViewProps<"check">) {

@@ -6,6 +6,9 @@
  * Tools load on demand, so the doctor never loads the simulator.
  */
 const BIN = "scim-troubleshooter";
+/** The package's version, set by the build (src/cli/vite.config.ts); absent when run from source. */
+declare const __CLI_VERSION__: string | undefined;
+const VERSION = typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "from source";
 
 const TOOLS: Record<string, { about: string; run: (argv: string[]) => Promise<void> }> = {
   doctor: {
@@ -23,7 +26,7 @@ const TOOLS: Record<string, { about: string; run: (argv: string[]) => Promise<vo
 };
 
 const USAGE = [
-  `Usage: ${BIN} <tool> [options]   (${BIN} <tool> --help for its options)`,
+  `Usage: ${BIN} <tool> [options]   (${BIN} <tool> --help for its options; ${BIN} --version)`,
   ...Object.entries(TOOLS).map(([name, tool]) => `  ${name.padEnd(12)}  ${tool.about}`),
 ].join("\n");
 
@@ -32,6 +35,10 @@ async function runBin(argv: string[]): Promise<void> {
   const [name, ...rest] = argv;
   if (name === "--help" || name === "-h") {
     process.stdout.write(`${USAGE}\n`);
+    return;
+  }
+  if (name === "--version" || name === "-v") {
+    process.stdout.write(`${BIN} ${VERSION}\n`);
     return;
   }
   const tool = name === undefined ? undefined : Object.hasOwn(TOOLS, name) ? TOOLS[name] : undefined;

@@ -1,5 +1,8 @@
+import { readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { defineConfig } from "vite";
+
+const { version } = JSON.parse(readFileSync(new URL("../../package.json", import.meta.url), "utf8"));
 
 /**
  * dist-cli/ for the packed package: `npm run build:cli`. The command-line tools (doctor, relay,
@@ -11,6 +14,7 @@ export default defineConfig({
   root: fileURLToPath(new URL("../..", import.meta.url)),
   publicDir: false,
   logLevel: "warn",
+  define: { __CLI_VERSION__: JSON.stringify(version) },
   ssr: { noExternal: true, target: "node" },
   build: {
     ssr: true,

@@ -5,6 +5,7 @@
  * (no tsx, no devDependencies) against the loopback demo server.
  */
 import { execFile, spawn } from "node:child_process";
+import { readFileSync } from "node:fs";
 import { mkdir, mkdtemp, readdir, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -13,6 +14,7 @@ import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts"
 import { expectNoSecret, TOKEN } from "./helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
+const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
 // npm's own variables (npm_config_*, npm_lifecycle_*) from `npm test` would steer the inner npm.
 const CLEAN_ENV = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^npm_/i.test(k)));
 
@@ -98,6 +100,8 @@ it("gives the doctor's other exit codes, naming itself in the usage", async () =
   expect(usage.code).toBe(2);
   expect(usage.stderr).toMatch(/never taken from the command line/);
   expect(usage.stderr).toContain("Usage: scim-troubleshooter doctor --url");
+  const version = await troubleshooter(["--version"]);
+  expect(version).toMatchObject({ code: 0, stdout: `scim-troubleshooter ${PACKAGE.version}\n` });
   const unknown = await troubleshooter(["cure"]);
   expect(unknown.code).toBe(2);
   expect(unknown.stderr).toMatch(/Unknown tool: cure\.[\s\S]*demo-server/);

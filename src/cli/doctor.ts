@@ -3,12 +3,12 @@
  * The token comes only from an environment variable, never from argv, because
  * argv ends up in shell history and process listings.
  */
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog.ts";
 import { redactSecrets } from "../checks/redact.ts";
 import { runCheck } from "../checks/run.ts";
 import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types.ts";
+import { isEntry, type Prog } from "./entry.ts";
 
 /** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
 const PARAMS = allParams();
@@ -16,22 +16,23 @@ const ROTATION_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).needs.previousToken
 
 const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
 
-const USAGE = [
-  "Usage: npm run doctor -- --url <SCIM base URL> [options]",
-  option("--token-env NAME", "environment variable holding the secret token (default SCIM_TOKEN)"),
-  option(
-    "--old-token-env NAME",
-    `environment variable holding the previous key (enables ${ROTATION_CHECKS.join(", ")})`,
-  ),
-  option("--check NAME", "run only this check (repeatable); default: every check whose inputs are given"),
-  ...PARAMS.map(([, spec, checks]) =>
-    option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
-  ),
-  option("--timeout-ms N", `time cap per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})`),
-  option("--json", "print the results as JSON"),
-  `Checks: ${CHECK_NAMES.join(", ")}`,
-  "The token is never accepted on the command line.",
-].join("\n");
+const usage = (prog: Prog) =>
+  [
+    `Usage: ${prog} --url <SCIM base URL> [options]`,
+    option("--token-env NAME", "environment variable holding the secret token (default SCIM_TOKEN)"),
+    option(
+      "--old-token-env NAME",
+      `environment variable holding the previous key (enables ${ROTATION_CHECKS.join(", ")})`,
+    ),
+    option("--check NAME", "run only this check (repeatable); default: every check whose inputs are given"),
+    ...PARAMS.map(([, spec, checks]) =>
+      option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
+    ),
+    option("--timeout-ms N", `time cap per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})`),
+    option("--json", "print the results as JSON"),
+    `Checks: ${CHECK_NAMES.join(", ")}`,
+    "The token is never accepted on the command line.",
+  ].join("\n");
 
 const PARAM_OPTIONS = Object.fromEntries(PARAMS.map(([, spec]) => [spec.flag, { type: "string" as const }]));
 
@@ -41,6 +42,8 @@ export interface Io {
   env: Record<string, string | undefined>;
   out(text: string): void;
   err(text: string): void;
+  /** How the usage names the doctor; default `npm run doctor --`. */
+  prog?: Prog;
 }
 
 interface Plan {
@@ -123,6 +126,7 @@ function table(url: string, results: CheckResult[], skipped: Plan["skipped"]): s
 
 /** Runs the doctor and returns the exit code: 0 all passed, 1 a check failed, 2 bad usage. */
 export async function main(argv: string[], io: Io): Promise<number> {
+  const USAGE = usage(io.prog ?? "npm run doctor --");
   if (argv.includes("--help") || argv.includes("-h")) {
     io.out(USAGE);
     return 0;
@@ -170,18 +174,19 @@ export async function main(argv: string[], io: Io): Promise<number> {
   return results.every((r) => r.passed) ? 0 : 1;
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
-  main(process.argv.slice(2), {
-    env: process.env,
-    out: (t) => process.stdout.write(`${t}\n`),
-    err: (t) => process.stderr.write(`${t}\n`),
-  }).then(
-    (code) => {
-      process.exitCode = code;
-    },
-    (e) => {
-      process.stderr.write(`doctor: ${(e as Error).message}\n`);
-      process.exitCode = 2;
-    },
-  );
+/** The doctor on this process: its argv, environment and streams; sets the exit code. */
+export async function cli(argv: string[], prog?: Prog): Promise<void> {
+  try {
+    process.exitCode = await main(argv, {
+      env: process.env,
+      out: (t) => process.stdout.write(`${t}\n`),
+      err: (t) => process.stderr.write(`${t}\n`),
+      prog,
+    });
+  } catch (e) {
+    process.stderr.write(`doctor: ${(e as Error).message}\n`);
+    process.exitCode = 2;
+  }
 }
+
+if (isEntry(import.meta.url)) void cli(process.argv.slice(2));

@@ -6,11 +6,11 @@
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
-import { pathToFileURL } from "node:url";
 import { parseArgs } from "node:util";
 import { readCapped } from "../checks/body.ts";
 import { DEFAULT_RELAY_PORT } from "../checks/types.ts";
 import { listenOn } from "../server/listen.ts";
+import { isEntry, type Prog } from "./entry.ts";
 
 export interface RelayOptions {
   target: string;
@@ -171,9 +171,9 @@ export function relayHint(relayUrl: string, target: string, allowOrigin: string)
   ].join("\n");
 }
 
-async function cli(argv: string[]): Promise<void> {
-  const usage =
-    "Usage: npm run relay -- --target https://scim.example.com/scim/v2 [--port N] [--allow-origin ORIGIN] [--timeout-ms N]";
+/** The relay on this process: runs until SIGINT or SIGTERM; exit code 2 on bad usage. */
+export async function cli(argv: string[], prog: Prog = "npm run relay --"): Promise<void> {
+  const usage = `Usage: ${prog} --target https://scim.example.com/scim/v2 [--port N] [--allow-origin ORIGIN] [--timeout-ms N]`;
   if (argv.includes("--help") || argv.includes("-h")) {
     process.stdout.write(`${usage}\n`);
     return;
@@ -207,4 +207,4 @@ async function cli(argv: string[]): Promise<void> {
   }
 }
 
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) void cli(process.argv.slice(2));
+if (isEntry(import.meta.url)) void cli(process.argv.slice(2));

@@ -177,6 +177,11 @@ describe("the Tenant URL", () => {
   });
 });
 
+// Routing comes before the key here, unlike scimmy-routers: a wrong path is reported even with a wrong key.
+it("wrong key on a wrong segment → not-found", async () => {
+  expectBa(await check("test-connection", at(`${running.origin}/api/auth/scim/v3`, WRONG_TOKEN)), "not-found");
+});
+
 describe("users and groups", () => {
   it("active user → active, soft-deleted by Entra's PATCH → inactive, deleted → absent", async () => {
     expectBa(await check("user-state", at(base), { userName: PEOPLE.active }), "active");

@@ -125,6 +125,12 @@ describe("the Tenant URL", () => {
   });
 });
 
+// scimmy-routers runs the auth handler before routing: under the mount a wrong key hides a wrong path.
+it("wrong key on a wrong segment under the mount → unauthorized, not not-found", async () => {
+  const result = expectReal(await check("test-connection", at(`${strict}/contoso`, WRONG_TOKEN)), "unauthorized");
+  expect(result.evidence[0].status).toBe(401);
+});
+
 describe("users and groups", () => {
   it("active user → active, soft-deleted (active false) → inactive, deleted → absent", async () => {
     expectReal(await check("user-state", at(strict), { userName: PEOPLE.active }), "active");

@@ -3,7 +3,7 @@ import { ErrorBoundary, type FallbackProps } from "react-error-boundary";
 import { Outlet, useParams } from "react-router";
 import { messages } from "../messages/messages.ts";
 import { forgetFailedLoads } from "../tracked-promise.ts";
-import { FlowLoadError } from "./flow-loader.ts";
+import { FlowLoadError } from "./flow-load-error.ts";
 
 /**
  * Around a page that reads a flow with `useFlow`: a chunk that could not be

@@ -2,24 +2,13 @@ import { loaders } from "virtual:flow-loaders";
 import { summaries } from "virtual:flow-summaries";
 import type { BuiltFlow, FlowSummary } from "../../engine/built-flow.ts";
 import { onForgetFailed, readTracked, settled, type Tracked, tracked } from "../tracked-promise.ts";
+import { FlowLoadError } from "./flow-load-error.ts";
 
 /*
  * What the app needs of the flows: every summary at once (small), and each
  * whole flow as its own chunk, fetched when a page needs it and read with
  * `use()` under the page's Suspense boundary.
  */
-
-/**
- * A chunk a guide's page needs did not arrive (offline, or a redeploy renamed
- * it): the flow itself, or the reader of its saved walk or share link. The
- * page offers to try again.
- */
-export class FlowLoadError extends Error {
-  constructor(readonly flowId: string) {
-    super(`the guide "${flowId}" could not be loaded`);
-    this.name = "FlowLoadError";
-  }
-}
 
 const loaded = new Map<string, Tracked<BuiltFlow | undefined>>();
 const noFlow = settled(undefined);

@@ -1,7 +1,7 @@
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { FlowMachine } from "../../engine/compile.ts";
 import { type Decision, replay } from "../../engine/session.ts";
-import { FlowLoadError } from "../flows/flow-loader.ts";
+import { FlowLoadError } from "../flows/flow-load-error.ts";
 import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
 

@@ -4,7 +4,7 @@ import type { FlowMachine } from "../../engine/compile.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
 import { type Decision, replay } from "../../engine/session.ts";
 import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds.ts";
-import { FlowLoadError } from "../flows/flow-loader.ts";
+import { FlowLoadError } from "../flows/flow-load-error.ts";
 import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
 import type { DecodedShare, Packed } from "./share-format.ts";

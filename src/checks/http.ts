@@ -159,7 +159,11 @@ export async function send(url: string, token: string, limits: Limits): Promise<
 
 function relayFailureOf(json: unknown): RelayFailure {
   const body = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
-  const error = typeof body.relayError === "string" ? body.relayError.slice(0, 64) : "unknown";
+  // Only a system error code's shape is taken: any server could send the header, and this lands in an explanation.
+  const error =
+    typeof body.relayError === "string" && /^([A-Z][A-Z0-9_]{1,47}|timeout)$/.test(body.relayError)
+      ? body.relayError
+      : "unknown";
   const detail = typeof body.detail === "string" ? body.detail.slice(0, 200) : undefined;
   return detail ? { error, detail } : { error };
 }

@@ -16,7 +16,7 @@ const RELAY_HINT = `Run the same check without the browser: \`npm run doctor -- 
 
 /** What to do when a timeout follows a rejected key: the doctor's default run sends only the admin's key. */
 export const LOCKOUT_ADVICE =
-  "Wait before trying again (lockouts usually last 5 to 30 minutes; the SCIM provider knows how long), then run the doctor without `--check auth-enforced` and `--check key-rotation`: its default run sends only your key. If Entra also fails now, the lockout hits it too; tell the SCIM provider the time it happened.";
+  "Wait before trying again (lockouts usually last 5 to 30 minutes; the SCIM provider knows how long), then run the doctor without `--check auth-enforced` and `--check key-rotation` (its default run sends only your key); in the wizard, skip the key rotation check. If Entra also fails now, the lockout hits it too: tell the SCIM provider when it happened.";
 
 /** user-state found the user only under another case: the server breaks SCIM's case-insensitive userName. */
 export const CASE_SENSITIVE_ADVICE =

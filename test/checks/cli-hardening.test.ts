@@ -3,12 +3,17 @@
  * Issue 11, points 7 and 8: the doctor never prints a value that may be a token, and the relay
  * passes the target's failure (refused, DNS, TLS, timeout) on to the check with its cause.
  */
+import { execFileSync } from "node:child_process";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { createServer as createHttpsServer } from "node:https";
 import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { runCheck } from "../../src/checks/run.ts";
 import { main } from "../../src/cli/doctor.ts";
-import { type Relay, startRelay } from "../../src/cli/relay.ts";
+import { startRelay } from "../../src/cli/relay.ts";
 import { expectOutcome, TOKEN } from "./helpers.ts";
-import { answerAll, type ScimStub, startScimStub } from "./scim-stub.ts";
+import { answerAll, startScimStub } from "./scim-stub.ts";
 
 async function doctor(args: string[]) {
   let stdout = "";
@@ -63,7 +68,7 @@ async function closedPort(): Promise<number> {
 }
 
 describe("point 8: the relay passes the target's failure on with its cause", () => {
-  const open: (Relay | ScimStub)[] = [];
+  const open: { close(): Promise<void> }[] = [];
   afterEach(async () => {
     await Promise.all(open.splice(0).map((s) => s.close()));
   });
@@ -86,6 +91,65 @@ describe("point 8: the relay passes the target's failure on with its cause", () 
     );
     expect(r.explanation).toMatch(/relay could not reach the target: the connection was refused.*\(ECONNREFUSED\)/);
     expect(r.title).not.toMatch(/Server error/);
+  });
+
+  it("a host name that does not resolve: 502, and the check names DNS", async () => {
+    // .invalid never resolves (RFC 6761), so this needs no network.
+    const relay = await startRelay({
+      target: "https://scim-troubleshooter.invalid/scim/v2",
+      port: 0,
+      log: () => undefined,
+    });
+    open.push(relay);
+    const r = expectOutcome(
+      await runCheck("test-connection", { baseUrl: relay.baseUrl, token: TOKEN }, {}, { timeoutMs: 5000 }),
+      "unreachable",
+    );
+    expect(r.explanation).toMatch(/relay could not reach the target: .*DNS.*\((ENOTFOUND|EAI_AGAIN)\)/);
+  });
+
+  it.skipIf(!hasOpenssl())("a self-signed certificate: 502, and the check names the TLS cause", async () => {
+    const dir = mkdtempSync(join(tmpdir(), "relay-tls-"));
+    try {
+      execFileSync(
+        "openssl",
+        [
+          "req",
+          "-x509",
+          "-newkey",
+          "rsa:2048",
+          "-nodes",
+          "-days",
+          "1",
+          "-subj",
+          "/CN=127.0.0.1",
+          "-keyout",
+          join(dir, "key.pem"),
+          "-out",
+          join(dir, "cert.pem"),
+        ],
+        { stdio: "ignore" },
+      );
+      const tls = createHttpsServer(
+        { key: readFileSync(join(dir, "key.pem")), cert: readFileSync(join(dir, "cert.pem")) },
+        (_req, res) => res.end("{}"),
+      );
+      await new Promise<void>((resolve) => tls.listen(0, "127.0.0.1", resolve));
+      const { port } = tls.address() as { port: number };
+      open.push({ close: () => new Promise<void>((resolve) => tls.close(() => resolve())) });
+      const relay = await startRelay({ target: `https://127.0.0.1:${port}/scim/v2`, port: 0, log: () => undefined });
+      open.push(relay);
+      const raw = await fetch(`${relay.baseUrl}/Users`);
+      expect(raw.status).toBe(502);
+      expect((await raw.json()).detail).toBe("the TLS handshake with the target failed");
+      const r = expectOutcome(
+        await runCheck("test-connection", { baseUrl: relay.baseUrl, token: TOKEN }, {}, { timeoutMs: 5000 }),
+        "unreachable",
+      );
+      expect(r.explanation).toMatch(/self-signed.*\(DEPTH_ZERO_SELF_SIGNED_CERT\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it("a target that does not answer in time: 504 from the relay, and the check says timeout", async () => {
@@ -119,3 +183,12 @@ describe("point 8: the relay passes the target's failure on with its cause", () 
     expect(r.explanation).toMatch(/60 seconds/);
   });
 });
+
+function hasOpenssl(): boolean {
+  try {
+    execFileSync("openssl", ["version"], { stdio: "ignore" });
+    return true;
+  } catch {
+    return false;
+  }
+}

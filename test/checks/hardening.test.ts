@@ -7,6 +7,7 @@
 import type { ServerResponse } from "node:http";
 import { judgeUrl } from "../../src/checks/check-url-format.ts";
 import { runCheck } from "../../src/checks/run.ts";
+import { startRelay } from "../../src/cli/relay.ts";
 import { expectOutcome, OLD_TOKEN, TOKEN } from "./helpers.ts";
 import { answerAll, type ScimStub, type StubOptions, startScimStub } from "./scim-stub.ts";
 
@@ -118,6 +119,19 @@ describe("point 4: the aadOptscim062020 flag", () => {
     expectOutcome(await run("user-state", base, { userName: "adele.vance@contoso.example" }), "active");
     expect(server.requests.length).toBeGreaterThanOrEqual(4);
     for (const r of server.requests) expect(r.url).not.toMatch(/aadOpt/i);
+  });
+
+  it("the relay takes the Tenant URL with the flag as --target and does not send it on either", async () => {
+    const server = await stub();
+    const relay = await startRelay({ target: `${server.baseUrl}?aadOptscim062020`, port: 0, log: () => undefined });
+    try {
+      expect(relay.baseUrl).toMatch(/\/scim\/v2$/);
+      expectOutcome(await run("test-connection", relay.baseUrl), "pass");
+      expect(server.requests).toHaveLength(1);
+      expect(server.requests[0].url).not.toMatch(/aadOpt/i);
+    } finally {
+      await relay.close();
+    }
   });
 });
 

@@ -6,7 +6,7 @@
 import { runCheck } from "../../src/checks/run.ts";
 import { main } from "../../src/cli/doctor.ts";
 import { expectNoSecret, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
-import { type ScimStub, startScimStub } from "./scim-stub.ts";
+import { answerAll, type ScimStub, startScimStub } from "./scim-stub.ts";
 
 const stubs: ScimStub[] = [];
 async function stub(options: Omit<Parameters<typeof startScimStub>[0], "token">) {
@@ -108,4 +108,15 @@ it("a timeout with no rejected key before it is a plain timeout", async () => {
   const r = await runCheck("test-connection", { baseUrl: server.baseUrl, token: TOKEN }, {}, { timeoutMs: 300 });
   expect(r.outcome).toBe("timeout");
   expect(r.explanation).not.toMatch(/locked/);
+});
+
+it("after a rate-limited answer the doctor sends nothing more in that run", async () => {
+  const server = await stub({ answer: answerAll((res) => res.writeHead(429, { "retry-after": "30" }).end()) });
+  const { report } = await doctor(["--url", server.baseUrl]);
+  expect(report.checks.map((c) => `${c.id}:${c.outcome}`)).toEqual(["url-format:bad-url", "discovery:rate-limited"]);
+  expect(report.checks[1].explanation).toMatch(/wait 30 seconds/);
+  expect(report.skipped).toEqual(
+    expect.arrayContaining([{ id: "test-connection", reason: expect.stringMatching(/rate-limited/) }]),
+  );
+  expect(server.requests).toHaveLength(1);
 });

@@ -13,6 +13,8 @@ export const REQUEST_FAILURES = [
   "forbidden",
   "not-found",
   "server-error",
+  // 429, or 503 with Retry-After: the endpoint asks us to wait, and nothing retries on its own.
+  "rate-limited",
   "not-scim",
   "timeout",
   "unreachable",
@@ -45,6 +47,12 @@ export interface CheckEntry {
    * it never goes through the relay, and the doctor runs it without a token.
    */
   sends: boolean;
+  /**
+   * Sends a key that is not the admin's (a made-up one, or the old one). Servers with brute-force
+   * protection count those as failed logins and may lock the address out, so the doctor runs such
+   * a check only when it is named with `--check`, never by default.
+   */
+  sendsOtherKey: boolean;
   params: Readonly<Record<string, ParamSpec>>;
 }
 
@@ -60,45 +68,53 @@ export const CHECK_CATALOG = {
     outcomes: ["pass", "bad-url"],
     needs: { token: false, previousToken: false },
     sends: false,
+    sendsOtherKey: false,
     params: {},
   },
   // ServiceProviderConfig is public on many servers, so discovery can tell "something is there" without a key.
   discovery: {
-    outcomes: ["pass", "not-found", "server-error", "not-scim", "timeout", "unreachable"],
+    outcomes: ["pass", "not-found", "server-error", "rate-limited", "not-scim", "timeout", "unreachable"],
     needs: { token: false, previousToken: false },
     sends: true,
+    sendsOtherKey: false,
     params: {},
   },
-  "test-connection": { outcomes: probeOutcomes, needs: plain, sends: true, params: {} },
-  "groups-probe": { outcomes: probeOutcomes, needs: plain, sends: true, params: {} },
+  "test-connection": { outcomes: probeOutcomes, needs: plain, sends: true, sendsOtherKey: false, params: {} },
+  "groups-probe": { outcomes: probeOutcomes, needs: plain, sends: true, sendsOtherKey: false, params: {} },
   "auth-enforced": {
     outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
+    sendsOtherKey: true,
     params: {},
   },
   "key-rotation": {
-    outcomes: ["pass", "old-key-still-valid", "new-key-rejected", ...REQUEST_FAILURES],
+    // same-key: the old and the new key given are one value, a usage mistake found without sending anything.
+    outcomes: ["pass", "old-key-still-valid", "new-key-rejected", "auth-not-enforced", "same-key", ...REQUEST_FAILURES],
     needs: { token: true, previousToken: true },
     sends: true,
+    sendsOtherKey: true,
     params: {},
   },
   "user-state": {
     outcomes: ["active", "inactive", "absent", "duplicate", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
+    sendsOtherKey: false,
     params: { userName },
   },
   "upn-collision": {
     outcomes: ["pass", "upn-mismatch", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
+    sendsOtherKey: false,
     params: { mail, upn },
   },
   "group-leftover": {
     outcomes: ["pass", "present", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
+    sendsOtherKey: false,
     params: { groupName },
   },
 } as const satisfies Record<string, CheckEntry>;

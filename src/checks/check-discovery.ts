@@ -31,6 +31,11 @@ export const discovery: CheckImpl<"discovery"> = {
         evidence,
       };
     }
-    return { outcome: "pass", explanation: "ServiceProviderConfig answered 200 with the SCIM schema.", evidence };
+    return {
+      outcome: "pass",
+      explanation:
+        "ServiceProviderConfig answered 200 with the SCIM schema: a SCIM service answers here. This does not prove that /Users and /Groups are at this path (a gateway or another API version may serve the document); test-connection checks that.",
+      evidence,
+    };
   },
 };

@@ -1,7 +1,10 @@
 /**
- * key-rotation: after "Regenerate API key", the old key must get 401 and the
- * new one 200. Both are always tried, because "old still works" and "new is
- * rejected" call for different fixes.
+ * key-rotation: after "Regenerate API key", the new key must get 200 and the
+ * old one 401. The new key goes first (a lockout caused by the old key must not
+ * hide the new key's answer); both are always tried, because "old still works"
+ * and "new is rejected" call for different fixes. When both work, a made-up key
+ * is sent once: if it works too, the endpoint checks no key at all, and
+ * regenerating again would not help.
  */
 import type { RequestFailureCode } from "./catalog.ts";
 import { keyComparisonPlan, probeWith } from "./check-probes.ts";
@@ -20,18 +23,26 @@ function answer(ex: Exchange): Answer {
 export const keyRotation: CheckImpl<"key-rotation"> = {
   plan: (base) => keyComparisonPlan(base, "previous"),
   async run(ctx) {
-    const oldEx = await probeWith(ctx, "previous", "Sent with the old (previous) key.");
-    const oldAnswer = answer(oldEx);
-    if (typeof oldAnswer === "object") return { ...oldAnswer, evidence: [oldEx.evidence] };
+    // A usage mistake, told before anything is sent: comparing a key with itself proves nothing.
+    if ((ctx.target.previousToken ?? "").trim() === ctx.target.token.trim()) {
+      return {
+        outcome: "same-key",
+        explanation: "The old and the new key you gave are the same value, so nothing was sent.",
+        evidence: [],
+      };
+    }
     const newEx = await probeWith(ctx, "token", "Sent with the new key.");
-    const evidence = [oldEx.evidence, newEx.evidence];
     const newAnswer = answer(newEx);
-    if (typeof newAnswer === "object") return { ...newAnswer, evidence };
-    const same = ctx.target.previousToken === ctx.target.token ? " The old and the new key you gave are the same." : "";
+    if (typeof newAnswer === "object") return { ...newAnswer, evidence: [newEx.evidence] };
+    const oldEx = await probeWith(ctx, "previous", "Sent with the old (previous) key.");
+    const evidence = [newEx.evidence, oldEx.evidence];
+    const oldAnswer = answer(oldEx);
+    if (typeof oldAnswer === "object") return { ...oldAnswer, evidence };
     if (newAnswer === "rejected" && oldAnswer === "rejected") {
       return {
         outcome: "unauthorized",
-        explanation: `Both the old and the new key got 401: neither is the workspace's current key (was it regenerated again?).${same}`,
+        explanation:
+          "Both the new and the old key got 401: neither is the workspace's current key (was it regenerated again?).",
         evidence,
       };
     }
@@ -43,15 +54,28 @@ export const keyRotation: CheckImpl<"key-rotation"> = {
       };
     }
     if (oldAnswer === "accepted") {
+      const bogusEx = await probeWith(ctx, "bogus", "Sent with a made-up key, because both keys worked.");
+      evidence.push(bogusEx.evidence);
+      const bogusAnswer = answer(bogusEx);
+      if (typeof bogusAnswer === "object") return { ...bogusAnswer, evidence };
+      if (bogusAnswer === "accepted") {
+        return {
+          outcome: "auth-not-enforced",
+          explanation:
+            "The new key, the old key and a made-up key all got 200: the endpoint does not check keys at all.",
+          evidence,
+        };
+      }
       return {
         outcome: "old-key-still-valid",
-        explanation: `The old key is still accepted next to the new one, so anyone holding it still has access.${same}`,
+        explanation:
+          "The old key is still accepted next to the new one (a made-up key is refused), so anyone holding the old key still has access.",
         evidence,
       };
     }
     return {
       outcome: "pass",
-      explanation: "The old key gets 401 and the new key 200: the rotation is complete.",
+      explanation: "The new key gets 200 and the old key 401: the rotation is complete.",
       evidence,
     };
   },

@@ -5,8 +5,11 @@
  * otherwise look like a hit.
  */
 import { expectList } from "./classify.ts";
-import type { CheckImpl } from "./context.ts";
+import type { CheckContext, CheckImpl } from "./context.ts";
+import { expectFilteredList } from "./filter-or-path.ts";
+import { CASE_SENSITIVE_ADVICE } from "./messages.ts";
 import { groupByName, userByName, usersByMail } from "./scim-urls.ts";
+import type { Evidence } from "./types.ts";
 
 const same = (a: unknown, b: string) => typeof a === "string" && a.toLowerCase() === b.toLowerCase();
 
@@ -20,28 +23,66 @@ const IGNORED_FILTER = {
     "The endpoint returned entries that do not match the filter, so it ignored the filter: the answer is inconclusive.",
 };
 
+type Hit = Record<string, unknown>;
+
+/** Entra writes the string "False" without the aadOptscim062020 flag, so strings count too. */
+const isInactive = (user: Hit) => user.active === false || same(user.active, "false");
+
+/**
+ * SCIM's userName is case-insensitive (caseExact false), but some servers compare it exactly. When
+ * the name as typed finds nobody and has upper-case letters, it is asked once more in lower case.
+ */
+async function underOtherCase(ctx: CheckContext<"user-state">, userName: string, evidence: Evidence[]) {
+  const lower = userName.toLowerCase();
+  if (lower === userName) return undefined;
+  const again = await ctx.send(userByName(ctx.base, lower));
+  again.evidence.note = "Asked once more with the user name in lower case: SCIM matches userName case-insensitively.";
+  evidence.push(again.evidence);
+  const r = expectList(again);
+  if ("failure" in r) return undefined;
+  const hits = r.list.resources.filter((u) => same(u.userName, userName));
+  return hits.length === r.list.resources.length && hits.length > 0 ? hits : undefined;
+}
+
 export const userState: CheckImpl<"user-state"> = {
   plan: (base, params) => [{ method: "GET", url: userByName(base, param(params, "userName")), key: "token" }],
   async run(ctx) {
     const userName = param(ctx.params, "userName");
     const ex = await ctx.send(userByName(ctx.base, userName));
     const evidence = [ex.evidence];
-    const r = expectList(ex);
+    const r = await expectFilteredList(ctx, ex, evidence);
     if ("failure" in r) return { ...r.failure, evidence };
     const hits = r.list.resources.filter((u) => same(u.userName, userName));
     if (hits.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };
     if (hits.length === 0) {
+      const other = await underOtherCase(ctx, userName, evidence);
+      if (other?.length === 1) {
+        const found = String(other[0].userName);
+        const state = isInactive(other[0]) ? "inactive" : "active";
+        const said = state === "inactive" ? "exists with active: false (soft-deleted)" : "exists and is active";
+        return {
+          outcome: state,
+          explanation: `No user matched userName ${userName} as typed, but ${found} ${said}: the server compares userName case-sensitively, while SCIM makes userName case-insensitive, so Entra's matching misses this user.`,
+          advice: CASE_SENSITIVE_ADVICE,
+          evidence,
+        };
+      }
+      if (other) {
+        return {
+          outcome: "duplicate",
+          explanation: `${other.length} users have userName ${userName} in another case, and the server compares userName case-sensitively.`,
+          evidence,
+        };
+      }
       return { outcome: "absent", explanation: `No user with userName ${userName} in the workspace.`, evidence };
     }
     if (hits.length > 1) {
       return { outcome: "duplicate", explanation: `${hits.length} users have userName ${userName}.`, evidence };
     }
-    const active = hits[0].active;
-    // Entra itself writes the string "False" without the aadOptscim062020 flag, so strings count too.
-    if (active === false || same(active, "false")) {
+    if (isInactive(hits[0])) {
       return { outcome: "inactive", explanation: `${userName} exists with active: false (soft-deleted).`, evidence };
     }
-    const note = active === undefined ? " (no active attribute, which SCIM reads as active)" : "";
+    const note = hits[0].active === undefined ? " (no active attribute, which SCIM reads as active)" : "";
     return { outcome: "active", explanation: `${userName} exists and is active${note}.`, evidence };
   },
 };
@@ -64,7 +105,7 @@ export const upnCollision: CheckImpl<"upn-collision"> = {
       ex = await ctx.send(usersByMail(ctx.base, mail, true));
       evidence.push(ex.evidence);
     }
-    const r = expectList(ex);
+    const r = await expectFilteredList(ctx, ex, evidence);
     if ("failure" in r) return { ...r.failure, evidence };
     const holders = r.list.resources.filter((u) => holdsMail(u, mail));
     if (holders.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };
@@ -90,7 +131,7 @@ export const groupLeftover: CheckImpl<"group-leftover"> = {
     const name = param(ctx.params, "groupName");
     const ex = await ctx.send(groupByName(ctx.base, name));
     const evidence = [ex.evidence];
-    const r = expectList(ex);
+    const r = await expectFilteredList(ctx, ex, evidence);
     if ("failure" in r) return { ...r.failure, evidence };
     const hits = r.list.resources.filter((g) => same(g.displayName, name));
     if (hits.length < r.list.resources.length) return { ...IGNORED_FILTER, evidence };

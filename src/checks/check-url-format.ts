@@ -1,3 +1,5 @@
+import { hasEntraFlag } from "./scim-urls.ts";
+
 /**
  * url-format: the Tenant URL as Entra needs it, judged without sending anything.
  * The common copy-paste mistakes each get their own explanation.
@@ -19,6 +21,14 @@ export function judgeUrl(raw: string): { outcome: "pass" | "bad-url"; explanatio
     return bad("The Tenant URL contains a user name or password; the key goes in Secret Token.");
   if (/\/(users|groups)(\/.*)?$/i.test(url.pathname.replace(/\/+$/, ""))) {
     return bad("The Tenant URL ends in /Users or /Groups; Entra appends those itself, so remove the suffix.");
+  }
+  if (hasEntraFlag(url)) {
+    if (url.hash) return bad("The Tenant URL has a fragment (#…); remove it.");
+    return {
+      outcome: "pass",
+      explanation:
+        'An absolute https URL ending in ?aadOptscim062020: Microsoft\'s documented flag that makes Entra follow SCIM 2.0 more closely (PATCH with lower-case op values, true/false booleans instead of the strings "True"/"False", standard paths when removing group members). Entra strips it before calling the endpoint, and so do the checks.',
+    };
   }
   if (url.search) return bad("The Tenant URL has a query string (?…); the SCIM base URL has none.");
   if (url.hash) return bad("The Tenant URL has a fragment (#…); remove it.");

@@ -6,6 +6,7 @@
 import { summariseBody } from "./body.ts";
 import type { RequestFailureCode } from "./catalog.ts";
 import type { Exchange } from "./http.ts";
+import { LOCKOUT_ADVICE } from "./messages.ts";
 import { type ListResponse, listResponse } from "./scim-bodies.ts";
 
 /** One failure per code (a union), so that checking `outcome` narrows it. */
@@ -41,6 +42,55 @@ function withDetail(ex: Extract<Exchange, { kind: "response" }>): string {
   return parts.length ? ` (${parts.join(": ")})` : "";
 }
 
+/** The wait a Retry-After header asks for, in words: seconds, or an HTTP-date (RFC 9110 §10.2.3). */
+export function retryAfterWords(value: string | undefined, now = Date.now()): string | undefined {
+  if (!value) return undefined;
+  if (/^\d{1,9}$/.test(value)) return `${Number(value)} seconds`;
+  const at = Date.parse(value);
+  if (Number.isNaN(at)) return undefined;
+  const seconds = Math.max(0, Math.round((at - now) / 1000));
+  return `until ${new Date(at).toUTCString()} (about ${seconds} seconds from now)`;
+}
+
+function rateLimited(ex: Extract<Exchange, { kind: "response" }>): Failure<"rate-limited"> {
+  const wait = retryAfterWords(ex.retryAfter);
+  const what = ex.status === 429 ? "429 Too Many Requests" : "503 with Retry-After";
+  const asks = wait ? `it asks to wait ${wait} (Retry-After)` : "it gave no Retry-After, so wait a few minutes";
+  return {
+    outcome: "rate-limited",
+    explanation: `${what}: the endpoint is limiting requests; ${asks}. Nothing was retried.`,
+    ...(wait && {
+      advice: `Wait ${wait} before running any check again; checks are never retried automatically. If it keeps happening, something else (Entra itself, a script) is sending many requests with this key.`,
+    }),
+  };
+}
+
+/** A timeout or no answer right after a rejected (or a made-up or old) key: brute-force protection may have struck. */
+function lockout<O extends "timeout" | "unreachable">(failure: Failure<O>): Failure<O> {
+  return {
+    ...failure,
+    explanation: `${failure.explanation} This came right after a key was rejected or a made-up or old key was sent: the endpoint may have locked this address out (brute-force protection).`,
+    advice: LOCKOUT_ADVICE,
+  } as Failure<O>;
+}
+
+/** The relay's own 502/504: the target's cause, as if the check had met it directly. */
+function relayed(ex: Extract<Exchange, { kind: "response" }>): Failure<"timeout" | "unreachable"> | undefined {
+  const relay = ex.relayFailure;
+  if (!relay) return undefined;
+  if (ex.status === 504 || relay.error === "timeout") {
+    return { outcome: "timeout", explanation: "The relay got no answer from the target in time (504 from the relay)." };
+  }
+  const known = SYSTEM_ERRORS[relay.error];
+  const cause = known || relay.detail || "no answer";
+  return {
+    outcome: "unreachable",
+    explanation: `The relay could not reach the target: ${cause} (${relay.error}).`,
+    advice:
+      "The relay runs on this computer: check that it can reach the target (host name, port, public DNS, a publicly trusted TLS 1.2 certificate), as Entra needs too.",
+  };
+}
+
 function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure<"unreachable"> {
   const known = ex.code && SYSTEM_ERRORS[ex.code];
   if (ex.code) {
@@ -65,9 +115,16 @@ export function requestFailure(ex: Exchange, filtered: true): FilteredFailure | 
 export function requestFailure(ex: Exchange, filtered: false): Failure<RequestFailureCode> | undefined;
 export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure | undefined;
 export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure | undefined {
-  if (ex.kind === "timeout") return { outcome: "timeout", explanation: ex.evidence.note ?? "No answer in time." };
-  if (ex.kind === "unreachable") return unreachable(ex);
+  if (ex.kind === "timeout") {
+    const failure: Failure<"timeout"> = { outcome: "timeout", explanation: ex.message };
+    return ex.afterRejectedKey ? lockout(failure) : failure;
+  }
+  if (ex.kind === "unreachable") return ex.afterRejectedKey ? lockout(unreachable(ex)) : unreachable(ex);
+  const viaRelay = relayed(ex);
+  if (viaRelay) return ex.afterRejectedKey ? lockout(viaRelay) : viaRelay;
   const s = ex.status;
+  // Before 5xx: a 503 with Retry-After is "wait", not "broken".
+  if (s === 429 || (s === 503 && ex.retryAfter)) return rateLimited(ex);
   const d = withDetail(ex);
   if (s === 401) return { outcome: "unauthorized", explanation: `401 Unauthorized: the key was not accepted${d}.` };
   if (s === 403)

@@ -15,10 +15,38 @@ export interface Limits {
   signal?: AbortSignal;
 }
 
+/** What `npm run relay` says when it could not reach the target (its 502/504 answer, marked by RELAY_HEADER). */
+export interface RelayFailure {
+  /** A system error code such as ECONNREFUSED, or "timeout". */
+  error: string;
+  detail?: string;
+}
+
+/** The header the relay sets on its own failure answers, so a check can tell them from the target's. */
+export const RELAY_HEADER = "x-scim-troubleshooter-relay";
+
 export type Exchange =
-  | { kind: "response"; status: number; text: string; truncated: boolean; json: unknown; evidence: Evidence }
-  | { kind: "timeout"; evidence: Evidence }
-  | { kind: "unreachable"; code?: string; message: string; evidence: Evidence };
+  | {
+      kind: "response";
+      status: number;
+      text: string;
+      truncated: boolean;
+      json: unknown;
+      evidence: Evidence;
+      /** The Retry-After header as sent (seconds or an HTTP-date), for a 429 or 503. */
+      retryAfter?: string;
+      relayFailure?: RelayFailure;
+      afterRejectedKey?: boolean;
+    }
+  | {
+      kind: "timeout";
+      /** The explanation of the timeout itself; evidence.note may also say which key was sent. */
+      message: string;
+      evidence: Evidence;
+      /** A key was rejected earlier in this run, or this request carried a made-up or old key. */
+      afterRejectedKey?: boolean;
+    }
+  | { kind: "unreachable"; code?: string; message: string; evidence: Evidence; afterRejectedKey?: boolean };
 
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
@@ -100,14 +128,26 @@ export async function send(url: string, token: string, limits: Limits): Promise<
       else if (body.truncated) {
         evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
       }
-      return { kind: "response", status: res.status, text: body.text, truncated: body.truncated, json, evidence };
+      const retryAfter = res.headers.get("retry-after")?.trim() || undefined;
+      const relayFailure = res.headers.get(RELAY_HEADER) === "target-error" ? relayFailureOf(json) : undefined;
+      return {
+        kind: "response",
+        status: res.status,
+        text: body.text,
+        truncated: body.truncated,
+        json,
+        evidence,
+        ...(retryAfter && { retryAfter }),
+        ...(relayFailure && { relayFailure }),
+      };
     }
   } catch (err) {
     stamp();
     // The combined signal keeps the reason of whichever fired first: the cap, or the caller leaving.
     if (signal.aborted && signal.reason === deadline.reason) {
-      evidence.note = `No complete answer within ${limits.timeoutMs} ms; the request was aborted.`;
-      return { kind: "timeout", evidence };
+      const message = `No complete answer within ${limits.timeoutMs} ms; the request was aborted.`;
+      evidence.note = message;
+      return { kind: "timeout", message, evidence };
     }
     if (limits.signal?.aborted) throw limits.signal.reason;
     const code = errorCode(err);
@@ -115,4 +155,15 @@ export async function send(url: string, token: string, limits: Limits): Promise<
     evidence.note = code ? `${message} (${code})` : message;
     return { kind: "unreachable", code, message, evidence };
   }
+}
+
+function relayFailureOf(json: unknown): RelayFailure {
+  const body = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
+  // Only a system error code's shape is taken: any server could send the header, and this lands in an explanation.
+  const error =
+    typeof body.relayError === "string" && /^([A-Z][A-Z0-9_]{1,47}|timeout)$/.test(body.relayError)
+      ? body.relayError
+      : "unknown";
+  const detail = typeof body.detail === "string" ? body.detail.slice(0, 200) : undefined;
+  return detail ? { error, detail } : { error };
 }

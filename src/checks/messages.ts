@@ -14,6 +14,14 @@ interface Wording {
 /** The relay's one way of use, as `npm run relay` prints it at start-up: the Tenant URL stays as it is. */
 const RELAY_HINT = `Run the same check without the browser: \`npm run doctor -- --url <Tenant URL>\`, or start \`npm run relay -- --target <Tenant URL>\` and tick “Send through the local relay” in the connection panel (Relay address ${DEFAULT_RELAY_URL}).`;
 
+/** What to do when a timeout follows a rejected key: the doctor's default run sends only the admin's key. */
+export const LOCKOUT_ADVICE =
+  "Wait before trying again (lockouts usually last 5 to 30 minutes; the SCIM provider knows how long), then run the doctor without `--check auth-enforced` and `--check key-rotation` (its default run sends only your key); in the wizard, skip the key rotation check. If Entra also fails now, the lockout hits it too: tell the SCIM provider when it happened.";
+
+/** user-state found the user only under another case: the server breaks SCIM's case-insensitive userName. */
+export const CASE_SENSITIVE_ADVICE =
+  "The user exists, but under a userName that differs in upper and lower case. Ask the SCIM provider to match userName case-insensitively (SCIM's core schema: caseExact false). Until then make the UPN in Entra and the workspace's userName the same letter for letter, or Entra will not find this user and will try to create it again.";
+
 const SHARED: Record<string, Wording> = {
   pass: { title: "Passed", advice: "Nothing to fix here." },
   unauthorized: {
@@ -38,6 +46,11 @@ const SHARED: Record<string, Wording> = {
   "server-error": {
     title: "Server error (5xx)",
     advice: "Try again in a few minutes. If it persists, contact Workspace 365 support with the evidence below.",
+  },
+  "rate-limited": {
+    title: "Too many requests (rate-limited)",
+    advice:
+      "Wait a few minutes before running any check again; checks are never retried automatically. If it keeps happening, something else (Entra itself, a script) is sending many requests with this key.",
   },
   "not-scim": {
     title: "Not a SCIM answer",
@@ -87,6 +100,16 @@ const BY_CHECK: Record<string, Record<string, Partial<Wording>>> = {
         "The workspace still uses the old key: the regeneration was not saved, or the new key was copied wrongly. Regenerate it, copy it whole and paste it into Entra.",
     },
     unauthorized: { title: "Neither key accepted (401)" },
+    "auth-not-enforced": {
+      title: "Any key is accepted",
+      advice:
+        "Regenerating again would not help: the endpoint does not check keys at all, so anyone who knows the URL can read and change users. Contact Workspace 365 support now with the evidence below.",
+    },
+    "same-key": {
+      title: "The old and the new key are the same",
+      advice:
+        "Give the key from before “Regenerate API key” as the old key and the key the workspace shows now as the new one (the doctor: --old-token-env and --token-env name two different variables); then run the check again.",
+    },
   },
   "user-state": {
     active: { title: "User is active", advice: "The user exists and is active; nothing to restore." },

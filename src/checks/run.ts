@@ -107,11 +107,19 @@ async function verdictOf(
     previous: (target.previousToken ?? "").trim(),
     bogus: `scim-troubleshooter-made-up-key-${randomGuid()}`,
   };
+  const memory = options.memory ?? { rejectedKeys: 0 };
   const ctx: CheckContext = {
     base,
     target,
     params,
-    send: (url, key = "token") => send(url, keys[key], limits),
+    async send(url, key = "token") {
+      // Known before sending: a rejection earlier in the run, or this very request carrying another key.
+      const risky = memory.rejectedKeys > 0 || key !== "token";
+      const ex = await send(url, keys[key], limits);
+      if (ex.kind === "response" && ex.status === 401) memory.rejectedKeys++;
+      if (risky) ex.afterRejectedKey = true;
+      return ex;
+    },
   };
   // Widened on purpose: each implementation is typed to its own codes, the caller reads any.
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];

@@ -16,10 +16,22 @@ export interface RequestSpec {
   key: KeyChoice;
 }
 
-/** The base URL as a URL, or undefined when it is not an absolute http(s) URL (nothing can be sent). */
+/** Microsoft's feature flag for its SCIM behaviour, written at the end of the Tenant URL; Entra never sends it on. */
+export const ENTRA_SCIM_FLAG = "aadOptscim062020";
+
+/** True when the query is exactly the flag (`?aadOptscim062020`), the one query a Tenant URL may have. */
+export function hasEntraFlag(url: URL): boolean {
+  return url.search.slice(1).toLowerCase() === ENTRA_SCIM_FLAG.toLowerCase();
+}
+
+/**
+ * The base URL as a URL, or undefined when it is not an absolute http(s) URL (nothing can be sent).
+ * The aadOptscim062020 flag is stripped, as Entra strips it: it is for Entra, not for the endpoint.
+ */
 export function parseBase(baseUrl: string): URL | undefined {
   try {
     const url = new URL(baseUrl.trim());
+    if (hasEntraFlag(url)) url.search = "";
     return url.protocol === "https:" || url.protocol === "http:" ? url : undefined;
   } catch {
     return undefined;
@@ -85,4 +97,15 @@ export function groupByName(base: URL, displayName: string): string {
 
 export function serviceProviderConfig(base: URL): string {
   return resourceUrl(base, "ServiceProviderConfig");
+}
+
+/**
+ * The same resource as `url`, without the filter: one entry from the start. A 400 to a filter
+ * means "the filter" only when this answers a ListResponse; otherwise the path itself is wrong.
+ */
+export function unfilteredUrl(url: string): string {
+  const u = new URL(url);
+  u.search = "?startIndex=1&count=1";
+  u.hash = "";
+  return u.href;
 }

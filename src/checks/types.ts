@@ -44,6 +44,17 @@ export interface CheckOptions {
   maxBodyBytes?: number;
   /** Cancels the whole check; runCheck then rejects with the signal's reason. */
   signal?: AbortSignal;
+  /**
+   * Shared by the checks of one run (the doctor passes one to all of them), so that a timeout
+   * after a key was rejected, even by an earlier check, is explained as a possible lockout.
+   */
+  memory?: RunMemory;
+}
+
+/** What one run of checks remembers across its requests. */
+export interface RunMemory {
+  /** Requests answered 401 so far: each may count as a failed login on the server. */
+  rejectedKeys: number;
 }
 
 export type AuthShown = Evidence["authorization"];

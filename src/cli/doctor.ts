@@ -13,6 +13,7 @@ import { isEntry, type Prog } from "./entry.ts";
 /** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
 const PARAMS = allParams();
 const ROTATION_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).needs.previousToken);
+const OTHER_KEY_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).sendsOtherKey);
 
 const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
 
@@ -24,7 +25,10 @@ const usage = (prog: Prog) =>
       "--old-token-env NAME",
       `environment variable holding the previous key (enables ${ROTATION_CHECKS.join(", ")})`,
     ),
-    option("--check NAME", "run only this check (repeatable); default: every check whose inputs are given"),
+    option(
+      "--check NAME",
+      `run only this check (repeatable); default: every check whose inputs are given, except ${OTHER_KEY_CHECKS.join(", ")} (they send a made-up or old key)`,
+    ),
     ...PARAMS.map(([, spec, checks]) =>
       option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
     ),
@@ -37,6 +41,46 @@ const usage = (prog: Prog) =>
 const PARAM_OPTIONS = Object.fromEntries(PARAMS.map(([, spec]) => [spec.flag, { type: "string" as const }]));
 
 class UsageError extends Error {}
+
+/** What an environment variable's name can be; a token has other characters or is far longer. */
+const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+
+/**
+ * A value that may be a token must never be printed back, not even in an error: a bare
+ * positional argument, or a token typed where a variable name belongs.
+ */
+function refuseTokenLikeArgs(argv: string[]): void {
+  const takesValue = new Set(["--url", "--token-env", "--old-token-env", "--check", "--timeout-ms"]);
+  for (const [, spec] of PARAMS) takesValue.add(`--${spec.flag}`);
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i];
+    if (arg === "--") {
+      if (i + 1 < argv.length) throw new UsageError(POSITIONAL);
+      return;
+    }
+    if (arg.startsWith("--")) {
+      const [flag, inline] = arg.split(/=(.*)/s, 2);
+      const value = inline ?? (takesValue.has(flag) && !argv[i + 1]?.startsWith("--") ? argv[++i] : undefined);
+      if ((flag === "--token-env" || flag === "--old-token-env") && value !== undefined && !VARIABLE_NAME.test(value)) {
+        throw new UsageError(
+          `${flag} takes the NAME of an environment variable (letters, digits and _), not the token itself; the value given was not printed. Put the token in a variable, e.g. export SCIM_TOKEN=…, and pass ${flag} SCIM_TOKEN.`,
+        );
+      }
+      continue;
+    }
+    throw new UsageError(POSITIONAL);
+  }
+}
+
+const POSITIONAL =
+  "The doctor takes no bare arguments, and the value given was not printed, in case it is a token. The token is never taken from the command line: put it in an environment variable (--token-env NAME).";
+
+/** parseArgs quotes what it rejects; an unknown option could be a pasted token, so only a plausible flag name is shown. */
+function parseError(e: Error): string {
+  return e.message.replace(/'([^']*)'/g, (quoted, inner: string) =>
+    /^--?[A-Za-z][A-Za-z-]{0,30}$/.test(inner) ? quoted : "(a value that was not printed)",
+  );
+}
 
 export interface Io {
   env: Record<string, string | undefined>;
@@ -63,6 +107,7 @@ function plan(argv: string[], env: Io["env"]): Plan {
       "The token is never taken from the command line: put it in an environment variable (--token-env NAME).",
     );
   }
+  refuseTokenLikeArgs(argv);
   const { values: v } = parseArgs({
     args: argv,
     strict: true,
@@ -92,7 +137,12 @@ function plan(argv: string[], env: Io["env"]): Plan {
   const run: CheckName[] = [];
   const skipped: Plan["skipped"] = [];
   for (const name of explicit ? [...new Set(v.check as CheckName[])] : CHECK_NAMES) {
-    const { needs, params: wanted } = entryOf(name);
+    const { needs, params: wanted, sendsOtherKey } = entryOf(name);
+    // A made-up or old key counts as a failed login on servers with brute-force protection: only when asked for by name.
+    if (sendsOtherKey && !explicit) {
+      skipped.push({ id: name, reason: `sends a made-up or old key; runs only with --check ${name}` });
+      continue;
+    }
     const missing = Object.entries(wanted)
       .filter(([p]) => !params[p]?.trim())
       .map(([, spec]) => `--${spec.flag}`);
@@ -136,17 +186,26 @@ export async function main(argv: string[], io: Io): Promise<number> {
     p = plan(argv, io.env);
   } catch (e) {
     const message =
-      e instanceof UsageError || (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
-        ? (e as Error).message
-        : String(e);
+      e instanceof UsageError
+        ? e.message
+        : (e as { code?: string }).code?.startsWith("ERR_PARSE_ARGS")
+          ? parseError(e as Error)
+          : "The arguments could not be read.";
     io.err(`${message}\n\n${USAGE}`);
     return 2;
   }
   const target = { baseUrl: p.url, token: p.token, previousToken: p.previousToken };
   const results: CheckResult[] = [];
+  // One memory for the whole run: a timeout after an earlier check's rejected key reads as a possible lockout.
+  const memory = { rejectedKeys: 0 };
   for (const name of p.run) {
+    // The endpoint asked us to wait: sending more now would only prolong it, and nothing retries on its own.
+    if (results.some((r) => r.outcome === "rate-limited")) {
+      p.skipped.push({ id: name, reason: "not sent: the endpoint asked to wait (rate-limited)" });
+      continue;
+    }
     try {
-      results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs }));
+      results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs, memory }));
     } catch (error) {
       // A check that cannot run (a missing input) is reported; the others still count.
       p.skipped.push({ id: name, reason: error instanceof Error ? error.message : String(error) });

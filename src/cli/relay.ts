@@ -8,6 +8,8 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { readCapped } from "../checks/body.ts";
+import { RELAY_HEADER } from "../checks/http.ts";
+import { hasEntraFlag } from "../checks/scim-urls.ts";
 import { DEFAULT_RELAY_PORT } from "../checks/types.ts";
 import { listenOn } from "../server/listen.ts";
 import { isEntry, type Prog } from "./entry.ts";
@@ -49,6 +51,8 @@ function checkOptions(o: RelayOptions) {
   if (target.protocol !== "https:" && !(target.protocol === "http:" && loopbackTarget)) {
     throw new Error("--target must be https:// (http:// only for a loopback test server).");
   }
+  // The Tenant URL as Entra holds it may end in ?aadOptscim062020; Entra strips it, and so does the relay.
+  if (hasEntraFlag(target)) target.search = "";
   if (target.search || target.hash || target.username || target.password) {
     throw new Error("--target is a SCIM base URL: no query, fragment or credentials.");
   }
@@ -56,6 +60,25 @@ function checkOptions(o: RelayOptions) {
   if (new URL(allowOrigin).origin !== allowOrigin)
     throw new Error(`--allow-origin must be an origin such as http://localhost:4173.`);
   return { host, target, basePath: target.pathname.replace(/\/+$/, ""), allowOrigin };
+}
+
+/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND, a TLS code…). */
+function causeCode(err: unknown): string {
+  let cause: unknown = err;
+  for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
+    const code = (cause as { code?: unknown }).code;
+    if (typeof code === "string" && code !== "ABORT_ERR") return code;
+    cause = (cause as { cause?: unknown }).cause;
+  }
+  return (err as Error)?.name ?? "Error";
+}
+
+/** A short phrase for the common causes; the check has its own fuller wording by code. */
+function describeCause(code: string): string {
+  if (code === "ECONNREFUSED") return "connection refused by the target";
+  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the target's host name does not resolve (DNS)";
+  if (/CERT|TLS|SSL/i.test(code)) return "the TLS handshake with the target failed";
+  return "the target could not be reached";
 }
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
@@ -69,7 +92,13 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const origin = req.headers.origin;
     const cors: Record<string, string> =
       origin === allowOrigin
-        ? { "access-control-allow-origin": allowOrigin, vary: "Origin", "access-control-allow-methods": "GET" }
+        ? {
+            "access-control-allow-origin": allowOrigin,
+            vary: "Origin",
+            "access-control-allow-methods": "GET",
+            // Without this the browser's check could not read why the relay failed, or how long to wait.
+            "access-control-expose-headers": `${RELAY_HEADER}, Retry-After`,
+          }
         : { vary: "Origin" };
     const refuse = (status: number, message: string) => {
       log(`refused ${req.method} ${(req.url ?? "").split("?")[0]}: ${message}`);
@@ -119,22 +148,31 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const out: Record<string, string> = { ...cors, "cache-control": "no-store" };
       const type = upstream.headers.get("content-type");
       if (type) out["content-type"] = type;
+      // A 429 or 503's wait is part of the answer the check explains.
+      const retryAfter = upstream.headers.get("retry-after");
+      if (retryAfter) out["retry-after"] = retryAfter;
       if (body.truncated) out["x-relay-truncated"] = String(maxBodyBytes);
       // Location is dropped: following a redirect elsewhere is exactly what the checks refuse.
       // The bytes as received, so that the browser's check judges the same body (UTF-8 or not).
       res.writeHead(upstream.status, out).end(Buffer.from(body.bytes));
       log(`GET ${incoming.pathname} → ${upstream.status} (${Math.round(performance.now() - started)} ms)`);
     } catch (err) {
-      const code = (err as { cause?: { code?: string } }).cause?.code ?? (err as Error).name;
+      const code = causeCode(err);
       log(`GET ${incoming.pathname} → no answer from the target (${code})`);
-      if (deadline.aborted && !res.destroyed) {
-        res
-          .writeHead(504, { ...cors, "content-type": "text/plain; charset=utf-8" })
-          .end("The target did not answer in time.\n");
-      } else {
-        // No response at all, so the browser sees what it would see without the relay: unreachable.
-        res.destroy();
-      }
+      if (res.destroyed || (left.signal.aborted && !deadline.aborted)) return void res.destroy();
+      // A small, marked answer, so that the check reports the target's cause and not "server error".
+      const timedOut = deadline.aborted;
+      const failure = timedOut
+        ? { relayError: "timeout", detail: "the target did not answer in time" }
+        : { relayError: code, detail: describeCause(code) };
+      res
+        .writeHead(timedOut ? 504 : 502, {
+          ...cors,
+          "content-type": "application/json; charset=utf-8",
+          "cache-control": "no-store",
+          [RELAY_HEADER]: "target-error",
+        })
+        .end(JSON.stringify(failure));
     }
   };
 

@@ -26,7 +26,7 @@ const USERS = `${DEMO_BASE_URL}/Users`;
 const GROUPS = `${DEMO_BASE_URL}/Groups`;
 const LIST = "urn:ietf:params:scim:api:messages:2.0:ListResponse";
 const list = (Resources: object[]) => HttpResponse.json({ schemas: [LIST], totalResults: Resources.length, Resources });
-const invalidFilter = () =>
+const filterError = () =>
   HttpResponse.json(
     {
       schemas: ["urn:ietf:params:scim:api:messages:2.0:Error"],
@@ -36,7 +36,11 @@ const invalidFilter = () =>
     },
     { status: 400 },
   );
-const expectScimType = (type: string) => (r: CheckResult) => expect(r.evidence.at(-1)?.scimType).toBe(type);
+/** 400 to a filter only: the same path without one lists, so the path is right and the filter is the problem. */
+const invalidFilter = ({ request }: { request: Request }) =>
+  new URL(request.url).searchParams.has("filter") ? filterError() : list([]);
+const expectScimType = (type: string) => (r: CheckResult) =>
+  expect(r.evidence.findLast((e) => e.status === 400)?.scimType).toBe(type);
 
 const specific: Case[] = [
   { name: "https base URL", check: "url-format", outcome: "pass" },
@@ -46,6 +50,12 @@ const specific: Case[] = [
     name: "query string",
     check: "url-format",
     outcome: "bad-url",
+    target: { baseUrl: `${DEMO_BASE_URL}?page=2` },
+  },
+  {
+    name: "Entra's aadOptscim062020 flag",
+    check: "url-format",
+    outcome: "pass",
     target: { baseUrl: `${DEMO_BASE_URL}?aadOptscim062020` },
   },
   { name: "relative", check: "url-format", outcome: "bad-url", target: { baseUrl: "scim/v2" } },
@@ -63,6 +73,13 @@ const specific: Case[] = [
     outcome: "bad-filter",
     handlers: [http.get(USERS, invalidFilter)],
     verify: expectScimType("invalidFilter"),
+  },
+  {
+    name: "400 with and without the filter (wrong path behind a gateway)",
+    check: "test-connection",
+    outcome: "not-found",
+    handlers: [http.get(USERS, filterError)],
+    verify: (r) => expect(r.evidence.map((e) => e.status)).toEqual([400, 400]),
   },
   {
     name: "filter ignored",
@@ -122,6 +139,20 @@ const specific: Case[] = [
     handlers: [http.get(USERS, () => list([]))],
   },
   { name: "rotated", check: "key-rotation", outcome: "pass" },
+  {
+    name: "every key accepted (old, new and made-up)",
+    check: "key-rotation",
+    outcome: "auth-not-enforced",
+    handlers: [http.get(USERS, () => list([]))],
+    verify: (r) => expect(r.evidence).toHaveLength(3),
+  },
+  {
+    name: "the same key given as old and new",
+    check: "key-rotation",
+    outcome: "same-key",
+    target: { token: TOKEN, previousToken: TOKEN },
+    verify: (r) => expect(r.evidence).toEqual([]),
+  },
   { name: "old key valid", check: "key-rotation", outcome: "old-key-still-valid", faults: ["old-key-valid"] },
   {
     name: "workspace still on the old key",
@@ -180,7 +211,7 @@ const specific: Case[] = [
     outcome: "pass",
     handlers: [
       http.get(USERS, ({ request }) =>
-        new URL(request.url).searchParams.get("filter")?.includes("[") ? invalidFilter() : list([]),
+        new URL(request.url).searchParams.get("filter")?.includes("[") ? filterError() : list([]),
       ),
     ],
     verify: (r) => expect(r.evidence.map((e) => e.status)).toEqual([400, 200]),

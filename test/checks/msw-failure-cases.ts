@@ -31,6 +31,18 @@ const FAILURES: {
   { name: "non-JSON 200", faults: ["non-json"], outcome: "not-scim" },
   { name: "slow", faults: ["slow"], outcome: "timeout" },
   {
+    name: "429 Too Many Requests",
+    handlers: [http.all(`${DEMO_BASE_URL}/*`, () => new HttpResponse(null, { status: 429 }))],
+    outcome: "rate-limited",
+  },
+  {
+    name: "503 with Retry-After",
+    handlers: [
+      http.all(`${DEMO_BASE_URL}/*`, () => new HttpResponse(null, { status: 503, headers: { "retry-after": "30" } })),
+    ],
+    outcome: "rate-limited",
+  },
+  {
     name: "network error",
     handlers: [http.all(`${DEMO_BASE_URL}/*`, () => HttpResponse.error())],
     outcome: "unreachable",

@@ -10,7 +10,10 @@ it.each([
   ["http://w365.example.com/scim/v2", "bad-url"],
   ["https://w365.example.com/scim/v2/Users", "bad-url"],
   ["https://w365.example.com/scim/v2/groups/", "bad-url"],
-  ["https://w365.example.com/scim/v2?aadOptscim062020", "bad-url"],
+  // Microsoft's documented flag is the one query a Tenant URL may carry (issue 11); any other stays wrong.
+  ["https://w365.example.com/scim/v2?aadOptscim062020", "pass"],
+  ["https://w365.example.com/scim/v2?foo=1", "bad-url"],
+  ["https://w365.example.com/scim/v2?aadOptscim062020&x=1", "bad-url"],
   ["https://w365.example.com/scim/v2#x", "bad-url"],
   [" https://w365.example.com/scim/v2", "bad-url"],
   ["https://user:pw@w365.example.com/scim", "bad-url"],

@@ -1,6 +1,6 @@
 import { useMemo } from "react";
 import { BrowserRouter } from "react-router";
-import { parseDemoFaults } from "../demo/fault-names.ts";
+import { demoQuery } from "../demo/demo-query.ts";
 import { browserDemoTenant } from "./demo-access.ts";
 import { AppRoutes, type AppServices } from "./routes.tsx";
 
@@ -9,7 +9,7 @@ export function App() {
     () => ({
       demo: browserDemoTenant(),
       // ?demo=invalid-key,slow sets the simulated faults (support demos, tests).
-      faults: parseDemoFaults(window.location.search),
+      faults: demoQuery(window.location.search),
     }),
     [],
   );

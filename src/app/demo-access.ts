@@ -1,5 +1,4 @@
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../demo/demo-target.ts";
-import { type DemoFault, isDemoFault } from "../demo/fault-names.ts";
 import type { DemoTenantAccess } from "../ui/connection/connection-context.tsx";
 
 /**
@@ -11,11 +10,10 @@ export function browserDemoTenant(): DemoTenantAccess {
   return {
     target: { baseUrl: DEMO_BASE_URL, token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN },
     async prepare(faults) {
-      const wanted: DemoFault[] = faults.filter(isDemoFault);
-      starting ??= import("../demo/browser.ts").then((m) => m.startBrowserDemo(wanted));
+      starting ??= import("../demo/browser.ts").then((m) => m.startBrowserDemo(faults));
       try {
         const demo = await starting;
-        demo.setFaults(wanted);
+        demo.setFaults(faults);
         return demo.fetch;
       } catch (error) {
         starting = undefined; // let a retry try again

@@ -1,7 +1,9 @@
+import { demoQuery } from "./demo-query.ts";
+
 /**
- * The demo tenant's fault switches by name, and how `?demo=a,b` selects them.
- * Names only: every page reads `?demo=`, while the labels (faults.ts) load with
- * the connection panel that shows them.
+ * The demo tenant's fault switches by name, and which of a `?demo=a,b` query
+ * are known. Names only: the labels (faults.ts) load with the connection panel
+ * that shows them; the page itself reads the query raw (demo-query.ts).
  */
 export const DEMO_FAULT_NAMES = [
   "invalid-key",
@@ -29,10 +31,5 @@ export function isDemoFault(name: string): name is DemoFault {
  * Unknown names are ignored (an old link must not break the demo); duplicates are dropped.
  */
 export function parseDemoFaults(search: string): DemoFault[] {
-  const params = new URLSearchParams(search.startsWith("?") ? search.slice(1) : search);
-  const names = params
-    .getAll("demo")
-    .flatMap((v) => v.split(","))
-    .map((v) => v.trim().toLowerCase());
-  return [...new Set(names.filter(isDemoFault))];
+  return demoQuery(search).filter(isDemoFault);
 }

@@ -9,15 +9,10 @@ import { judgeUrl } from "../../src/checks/check-url-format.ts";
 import { DEFAULT_RELAY_URL } from "../../src/checks/types.ts";
 import { relayHint } from "../../src/cli/relay.ts";
 import type { Decision } from "../../src/engine/session.ts";
-import {
-  type CheckParamInputs,
-  ConnectionProvider,
-  effectiveBaseUrl,
-  useConnection,
-} from "../../src/ui/connection/connection-context.tsx";
+import { ConnectionProvider, effectiveBaseUrl, useConnection } from "../../src/ui/connection/connection-context.tsx";
+import { blockerOf, type CheckParamInputs } from "../../src/ui/connection/readiness.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { checkMessages } from "../../src/ui/messages/check.ts";
-import { messages } from "../../src/ui/messages/messages.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { renderApp } from "../ui/render-app.tsx";
 
@@ -49,47 +44,49 @@ function connectionFor(props: { demo?: boolean } = {}): { current: Connection } 
 const filled = (check: (typeof CHECK_NAMES)[number]): CheckParamInputs =>
   Object.fromEntries(Object.entries(entryOf(check).params).map(([p, s]) => [p, { label: s.label, value: "x" }]));
 
-const { blockers } = messages.connection;
+const { blockers } = checkMessages.readiness;
+
+/** The readiness sentence for the connection as it stands. */
+const blockerIn = (c: { current: Connection }, check: string, params: CheckParamInputs) =>
+  blockerOf(c.current.settings, c.current.demo, check, params);
 
 it("asks for the base URL, then the token, then the previous token, as each check's entry needs", () => {
   const c = connectionFor();
-  for (const check of CHECK_NAMES) expect(c.current.blockerFor(check, filled(check))).toBe(blockers.noBaseUrl);
+  for (const check of CHECK_NAMES) expect(blockerIn(c, check, filled(check))).toBe(blockers.noBaseUrl);
   act(() => c.current.update({ baseUrl: "https://scim.example.com/scim/v2" }));
   for (const check of CHECK_NAMES) {
-    expect(c.current.blockerFor(check, filled(check)), check).toBe(
-      entryOf(check).needs.token ? blockers.noToken : undefined,
-    );
+    expect(blockerIn(c, check, filled(check)), check).toBe(entryOf(check).needs.token ? blockers.noToken : undefined);
   }
   act(() => c.current.update({ token: "a-key-1234" }));
   for (const check of CHECK_NAMES) {
-    expect(c.current.blockerFor(check, filled(check)), check).toBe(
+    expect(blockerIn(c, check, filled(check)), check).toBe(
       entryOf(check).needs.previousToken ? blockers.noPreviousToken : undefined,
     );
   }
   act(() => c.current.update({ previousToken: "an-old-key-1234" }));
-  for (const check of CHECK_NAMES) expect(c.current.blockerFor(check, filled(check)), check).toBeUndefined();
+  for (const check of CHECK_NAMES) expect(blockerIn(c, check, filled(check)), check).toBeUndefined();
 });
 
 it("says the demo tenant is off where there is none, and needs nothing else with it", () => {
-  expect(connectionFor().current.blockerFor("test-connection", {})).toBe(blockers.noBaseUrl);
+  expect(blockerIn(connectionFor(), "test-connection", {})).toBe(blockers.noBaseUrl);
   const off = connectionFor();
   act(() => off.current.update({ mode: "demo" }));
-  expect(off.current.blockerFor("test-connection", {})).toBe(blockers.demoOff);
+  expect(blockerIn(off, "test-connection", {})).toBe(blockers.demoOff);
   const on = connectionFor({ demo: true });
-  expect(on.current.blockerFor("key-rotation", {})).toBeUndefined();
+  expect(blockerIn(on, "key-rotation", {})).toBeUndefined();
 });
 
 it("names a missing input by the label passed in, and says how to go on", () => {
   const c = connectionFor({ demo: true });
-  const sentence = c.current.blockerFor("upn-collision", {
+  const sentence = blockerIn(c, "upn-collision", {
     mail: { label: "The user's e-mail address", value: undefined },
     upn: { label: "User principal name (UPN) in Entra", value: "megan@contoso.example" },
   });
-  expect(sentence).toBe(messages.check.missingInputs(["The user's e-mail address"]));
+  expect(sentence).toBe(checkMessages.readiness.missingInputs(["The user's e-mail address"]));
   expect(sentence).toMatch(/“The user's e-mail address”.*go Back and enter it again, or answer by hand/);
   expect(sentence).not.toMatch(/UPN\) in Entra|mail”/);
   // A parameter the wizard did not describe falls back to the catalogue's label.
-  expect(c.current.blockerFor("group-leftover", {})).toContain(`“${entryOf("group-leftover").params.groupName.label}”`);
+  expect(blockerIn(c, "group-leftover", {})).toContain(`“${entryOf("group-leftover").params.groupName.label}”`);
 });
 
 it("tells the admin in the wizard which answers a shared link left out, by their labels", async () => {

@@ -1,8 +1,7 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog.ts";
+import { entryOf, isCheckName } from "../../checks/catalog.ts";
 import type { CheckResult, CheckTarget } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
-import { messages } from "../messages/messages.ts";
 
 /**
  * Where live checks go: the demo tenant (a simulation in this tab) or the
@@ -32,19 +31,10 @@ export interface DemoTenantAccess {
   prepare(faults: readonly string[]): Promise<typeof fetch>;
 }
 
-/** A check's parameters as the wizard supplies them: by parameter name, the input's label and value. */
-export type CheckParamInputs = Readonly<Record<string, { label: string; value: string | undefined }>>;
-
 interface ConnectionValue {
   settings: ConnectionSettings;
   update(change: Partial<ConnectionSettings>): void;
   forgetTokens(): void;
-  /**
-   * Why this check cannot run now, as one sentence, or undefined when it can.
-   * `params` holds each of the check's parameters with the label of the input
-   * that supplies it (as the admin saw it) and its value, if there is one.
-   */
-  blockerFor(check: string, params: CheckParamInputs): string | undefined;
   run(request: CheckRequest, signal?: AbortSignal): Promise<CheckResult>;
   /** The secrets in play, for scrubbing anything copied out. */
   secrets(): string[];
@@ -113,7 +103,6 @@ export function ConnectionProvider(props: {
       settings,
       update,
       forgetTokens,
-      blockerFor: (check: string, params: CheckParamInputs) => blockerOf(settings, demo, check, params),
       run,
       secrets,
       demo,
@@ -132,27 +121,4 @@ export function effectiveBaseUrl(s: Pick<ConnectionSettings, "baseUrl" | "useRel
   } catch {
     return s.baseUrl.trim();
   }
-}
-
-/** What a check needs, from its catalogue entry; a name the catalogue does not know is held to the usual needs. */
-function needsOf(check: string): Pick<CheckEntry, "needs" | "params"> {
-  return isCheckName(check) ? entryOf(check) : { needs: { token: true, previousToken: false }, params: {} };
-}
-
-function blockerOf(
-  s: ConnectionSettings,
-  demo: DemoTenantAccess | undefined,
-  check: string,
-  inputs: CheckParamInputs,
-): string | undefined {
-  const { needs, params } = needsOf(check);
-  // Inputs only go missing when a shared link left a personal answer out: say so first, whatever the connection.
-  const missing = Object.keys(params).filter((p) => !inputs[p]?.value);
-  if (missing.length > 0) return messages.check.missingInputs(missing.map((p) => inputs[p]?.label ?? params[p].label));
-  const blockers = messages.connection.blockers;
-  if (s.mode === "demo") return demo ? undefined : blockers.demoOff;
-  if (!s.baseUrl.trim()) return blockers.noBaseUrl;
-  if (needs.token && !s.token) return blockers.noToken;
-  if (needs.previousToken && !s.previousToken) return blockers.noPreviousToken;
-  return undefined;
 }

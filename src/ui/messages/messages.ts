@@ -52,21 +52,6 @@ export const messages = {
     unknownFlow: (id: string) => `There is no guide called “${id}”.`,
   },
 
-  // Why a live check cannot run yet (the wizard's readiness sentence)
-  check: {
-    /** Inputs a check needs but a shared link left out (personal answers are not shared), named by their labels. */
-    missingInputs: (labels: readonly string[]) =>
-      `This check needs ${labels.map((label) => `“${label}”`).join(", ")}, which was left out of the shared link: go Back and enter it again, or answer by hand.`,
-  },
-  connection: {
-    /** Why live checks cannot run yet. */
-    blockers: {
-      demoOff: "The demo tenant is off here.",
-      noBaseUrl: "Enter your SCIM base URL first.",
-      noToken: "Enter the secret token first.",
-      noPreviousToken: "Enter the previous secret token (the key before you regenerated it) first.",
-    },
-  },
   // Outcome steps
   outcome: {
     resolved: "Solved",

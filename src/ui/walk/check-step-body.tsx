@@ -6,6 +6,7 @@ import type { StepOf } from "../../engine/schema.ts";
 import type { CheckPhase } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { ConnectionPanel } from "../connection/connection-panel.tsx";
+import { blockerOf } from "../connection/readiness.ts";
 import { checkMessages } from "../messages/check.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import { CheckResultView } from "./check-result.tsx";
@@ -43,7 +44,9 @@ export function CheckStepBody({
   const connection = useConnection();
   const actionsRef = useKeepFocus(phase);
   const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
-  const blocker = connection.blockerFor(
+  const blocker = blockerOf(
+    connection.settings,
+    connection.demo,
     step.check,
     Object.fromEntries(
       Object.entries(step.params ?? {}).map(([param, input]) => [

@@ -53,6 +53,12 @@ export interface CheckEntry {
    * a check only when it is named with `--check`, never by default.
    */
   sendsOtherKey: boolean;
+  /**
+   * Creates, changes and deletes a resource in the workspace (a throwaway test user). The doctor
+   * runs such a check only when it is named with `--check` and `--write` is given, and the wizard
+   * asks the admin to confirm before it sends anything.
+   */
+  writes: boolean;
   params: Readonly<Record<string, ParamSpec>>;
 }
 
@@ -69,6 +75,7 @@ export const CHECK_CATALOG = {
     needs: { token: false, previousToken: false },
     sends: false,
     sendsOtherKey: false,
+    writes: false,
     params: {},
   },
   // ServiceProviderConfig is public on many servers, so discovery can tell "something is there" without a key.
@@ -77,15 +84,31 @@ export const CHECK_CATALOG = {
     needs: { token: false, previousToken: false },
     sends: true,
     sendsOtherKey: false,
+    writes: false,
     params: {},
   },
-  "test-connection": { outcomes: probeOutcomes, needs: plain, sends: true, sendsOtherKey: false, params: {} },
-  "groups-probe": { outcomes: probeOutcomes, needs: plain, sends: true, sendsOtherKey: false, params: {} },
+  "test-connection": {
+    outcomes: probeOutcomes,
+    needs: plain,
+    sends: true,
+    sendsOtherKey: false,
+    writes: false,
+    params: {},
+  },
+  "groups-probe": {
+    outcomes: probeOutcomes,
+    needs: plain,
+    sends: true,
+    sendsOtherKey: false,
+    writes: false,
+    params: {},
+  },
   "auth-enforced": {
     outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
     sendsOtherKey: true,
+    writes: false,
     params: {},
   },
   "key-rotation": {
@@ -94,6 +117,7 @@ export const CHECK_CATALOG = {
     needs: { token: true, previousToken: true },
     sends: true,
     sendsOtherKey: true,
+    writes: false,
     params: {},
   },
   "user-state": {
@@ -101,6 +125,7 @@ export const CHECK_CATALOG = {
     needs: plain,
     sends: true,
     sendsOtherKey: false,
+    writes: false,
     params: { userName },
   },
   "upn-collision": {
@@ -108,6 +133,7 @@ export const CHECK_CATALOG = {
     needs: plain,
     sends: true,
     sendsOtherKey: false,
+    writes: false,
     params: { mail, upn },
   },
   "group-leftover": {
@@ -115,7 +141,27 @@ export const CHECK_CATALOG = {
     needs: plain,
     sends: true,
     sendsOtherKey: false,
+    writes: false,
     params: { groupName },
+  },
+  // Issue 11 point 10: replays Entra's create, find, soft delete, update and delete on a test user.
+  "entra-compat": {
+    outcomes: [
+      "pass",
+      // Entra's soft-delete PATCH without the aadOptscim062020 flag ("Replace", "False") was refused or ignored.
+      "soft-delete-rejected",
+      "create-failed",
+      "not-found-after-create",
+      "patch-failed",
+      "delete-failed",
+      "bad-filter",
+      ...REQUEST_FAILURES,
+    ],
+    needs: plain,
+    sends: true,
+    sendsOtherKey: false,
+    writes: true,
+    params: {},
   },
 } as const satisfies Record<string, CheckEntry>;
 

@@ -1,7 +1,7 @@
 /** What every check implementation receives and returns; run.ts adds wording and redaction. */
 import type { CheckName, OutcomeOf, ParamOf } from "./catalog.ts";
 import type { Exchange } from "./http.ts";
-import type { KeyChoice, RequestSpec } from "./scim-urls.ts";
+import type { KeyChoice, Method, RequestSpec } from "./scim-urls.ts";
 import type { CheckTarget, Evidence } from "./types.ts";
 
 /** The parameter values of one check, by the names its catalogue entry declares. */
@@ -13,6 +13,12 @@ export interface CheckContext<N extends CheckName = CheckName> {
   params: ParamValues<N>;
   /** Sends one GET with the chosen key; the bogus key is made up per check run. */
   send(url: string, key?: KeyChoice): Promise<Exchange>;
+  /**
+   * Sends one request with the admin's key and a method and JSON body: only a check whose
+   * catalogue entry `writes` uses it. `cleanup` sends even after the caller cancelled the check,
+   * so that a test user created before the cancel is still deleted.
+   */
+  write(method: Method, url: string, body?: unknown, options?: { cleanup?: boolean }): Promise<Exchange>;
 }
 
 export interface Verdict<O extends string = string> {

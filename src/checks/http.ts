@@ -1,11 +1,12 @@
 /**
  * One bounded SCIM request: a time cap over headers and body together, a body
  * size cap, and redirects followed only within the same origin (Entra does not
- * send its token to another host, and neither do we).
+ * send its token to another host, and neither do we). GETs by default; a write
+ * (POST, PATCH, DELETE with a JSON body) goes through the same caps and rules.
  */
 import { parseJson, readCapped, summariseBody } from "./body.ts";
 import { scimError as scimErrorOf } from "./scim-bodies.ts";
-import { pathOf } from "./scim-urls.ts";
+import { type Method, pathOf } from "./scim-urls.ts";
 import { type Evidence, REDACTED_BEARER } from "./types.ts";
 
 export interface Limits {
@@ -50,6 +51,16 @@ export type Exchange =
 
 const MAX_SAME_ORIGIN_REDIRECTS = 3;
 
+/** What a request sends besides the key: GET with no body unless told otherwise. */
+export interface SendInit {
+  method?: Method;
+  /** Sent as JSON (application/scim+json, as Entra sends it). */
+  body?: unknown;
+}
+
+/** Only 307 and 308 keep the method and body; fetch would turn a POST after 301/302/303 into a GET. */
+const KEEPS_METHOD = new Set([307, 308]);
+
 /** The system error code Node attaches (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…); browsers give none. */
 function errorCode(err: unknown): string | undefined {
   let cause: unknown = err;
@@ -61,11 +72,12 @@ function errorCode(err: unknown): string | undefined {
   return undefined;
 }
 
-/** Sends a GET with the given token ("" sends no Authorization header) and never rejects, except on the caller's abort. */
-export async function send(url: string, token: string, limits: Limits): Promise<Exchange> {
+/** Sends one request with the given token ("" sends no Authorization header) and never rejects, except on the caller's abort. */
+export async function send(url: string, token: string, limits: Limits, init: SendInit = {}): Promise<Exchange> {
+  const method = init.method ?? "GET";
   const started = performance.now();
   const evidence: Evidence = {
-    method: "GET",
+    method,
     path: pathOf(url),
     authorization: token ? REDACTED_BEARER : "none",
     elapsedMs: 0,
@@ -83,10 +95,12 @@ export async function send(url: string, token: string, limits: Limits): Promise<
   });
   aborted.catch(() => undefined);
   const headers: Record<string, string> = token ? { Authorization: `Bearer ${token}` } : {};
+  const body = init.body === undefined ? undefined : JSON.stringify(init.body);
+  if (body !== undefined) headers["Content-Type"] = "application/scim+json";
   try {
     let current = url;
     for (let hop = 0; ; hop++) {
-      const pending = limits.fetch(current, { method: "GET", headers, redirect: "manual", signal });
+      const pending = limits.fetch(current, { method, headers, body, redirect: "manual", signal });
       pending.catch(() => undefined);
       const res = await Promise.race([pending, aborted]);
       evidence.path = pathOf(current);
@@ -102,6 +116,8 @@ export async function send(url: string, token: string, limits: Limits): Promise<
         const next = URL.canParse(location, current) ? new URL(location, current) : undefined;
         if (!next) {
           evidence.note = "Redirect to an address that is not a valid URL; not followed.";
+        } else if (method !== "GET" && !KEEPS_METHOD.has(res.status)) {
+          evidence.note = `A ${res.status} redirect would turn this ${method} into a GET; not followed.`;
         } else if (next.origin === new URL(current).origin && hop < MAX_SAME_ORIGIN_REDIRECTS) {
           void res.body?.cancel().catch(() => undefined);
           evidence.note = `Followed a redirect from ${pathOf(url)}.`;
@@ -114,18 +130,18 @@ export async function send(url: string, token: string, limits: Limits): Promise<
           evidence.note = `Redirect to ${where} not followed: the key is never sent elsewhere.`;
         }
       }
-      const body = await Promise.race([readCapped(res, limits.maxBodyBytes, signal), aborted]);
+      const answer = await Promise.race([readCapped(res, limits.maxBodyBytes, signal), aborted]);
       stamp();
-      const json = body.truncated || body.flaw ? undefined : parseJson(body.text);
+      const json = answer.truncated || answer.flaw ? undefined : parseJson(answer.text);
       const scimError = scimErrorOf(json);
       if (scimError?.scimType) evidence.scimType = scimError.scimType;
       if (scimError?.detail) evidence.detail = scimError.detail;
       // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
-      const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(body.text) : undefined;
+      const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(answer.text) : undefined;
       if (summary) evidence.bodySummary = summary;
-      if (body.flaw === "cut-off") evidence.note = "The connection closed before the body was complete.";
-      else if (body.flaw === "not-utf8") evidence.note = "The body is not valid UTF-8, so it cannot be SCIM JSON.";
-      else if (body.truncated) {
+      if (answer.flaw === "cut-off") evidence.note = "The connection closed before the body was complete.";
+      else if (answer.flaw === "not-utf8") evidence.note = "The body is not valid UTF-8, so it cannot be SCIM JSON.";
+      else if (answer.truncated) {
         evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
       }
       const retryAfter = res.headers.get("retry-after")?.trim() || undefined;
@@ -133,8 +149,8 @@ export async function send(url: string, token: string, limits: Limits): Promise<
       return {
         kind: "response",
         status: res.status,
-        text: body.text,
-        truncated: body.truncated,
+        text: answer.text,
+        truncated: answer.truncated,
         json,
         evidence,
         ...(retryAfter && { retryAfter }),

@@ -22,6 +22,14 @@ export const LOCKOUT_ADVICE =
 export const CASE_SENSITIVE_ADVICE =
   "The user exists, but under a userName that differs in upper and lower case. Ask the SCIM provider to match userName case-insensitively (SCIM's core schema: caseExact false). Until then make the UPN in Entra and the workspace's userName the same letter for letter, or Entra will not find this user and will try to create it again.";
 
+/** entra-compat's soft-delete advice, chosen by whether the compliant form was accepted. */
+export const ENTRA_COMPAT_ADVICE = {
+  flagOrVendor:
+    'The server accepts the standard PATCH but not Entra\'s default one. Either, in Entra (Provisioning → Admin credentials), add ?aadOptscim062020 to the end of the Tenant URL, save and test the connection: Entra then sends the standard form ("op":"replace", "value":false); or ask the SCIM provider to accept op names in any case and the strings "True"/"False" for active, as Entra-friendly servers do. Until then, disable or remove unassigned users in the workspace by hand.',
+  vendorOnly:
+    "The server refuses the standard PATCH too, so the aadOptscim062020 flag would not help: send the evidence to the SCIM provider; active must be settable with a PATCH replace. Until then, disable or remove unassigned users in the workspace by hand.",
+} as const;
+
 const SHARED: Record<string, Wording> = {
   pass: { title: "Passed", advice: "Nothing to fix here." },
   unauthorized: {
@@ -138,6 +146,30 @@ const BY_CHECK: Record<string, Record<string, Partial<Wording>>> = {
     "bad-filter": {
       advice:
         "Inconclusive: search the workspace's users for this e-mail address by hand and compare the userName with the UPN.",
+    },
+  },
+  "entra-compat": {
+    pass: { title: "Entra's provisioning sequence works" },
+    "soft-delete-rejected": { title: "Entra's soft delete is refused", advice: ENTRA_COMPAT_ADVICE.flagOrVendor },
+    "create-failed": {
+      title: "Entra's create fails",
+      advice:
+        "Entra cannot create users this way. Send the evidence (the status and the SCIM error detail) to the SCIM provider.",
+    },
+    "not-found-after-create": {
+      title: "A new user is not found by userName",
+      advice:
+        'Entra matches users with userName eq "…" and would create this user again on every cycle. Send the evidence to the SCIM provider.',
+    },
+    "patch-failed": {
+      title: "An update is refused or ignored",
+      advice:
+        "Entra's changes to users (soft delete, attribute updates) would not reach the workspace. Send the evidence to the SCIM provider.",
+    },
+    "delete-failed": {
+      title: "Entra's delete fails",
+      advice:
+        "Users deleted permanently in Entra would stay in the workspace: delete them there by hand, and send the evidence to the SCIM provider.",
     },
   },
   "group-leftover": {

@@ -6,6 +6,7 @@
  */
 import { CHECK_CATALOG, type CheckName, entryOf, isCheckName, type SendingCheck } from "./catalog.ts";
 import { discovery } from "./check-discovery.ts";
+import { entraCompat } from "./check-entra-compat.ts";
 import { keyRotation } from "./check-key-rotation.ts";
 import { groupLeftover, upnCollision, userState } from "./check-lookups.ts";
 import { authEnforced, groupsProbe, testConnection } from "./check-probes.ts";
@@ -35,6 +36,7 @@ const IMPLEMENTATIONS: { [N in SendingCheck]: CheckImpl<N> } = {
   "user-state": userState,
   "upn-collision": upnCollision,
   "group-leftover": groupLeftover,
+  "entra-compat": entraCompat,
 };
 
 function knownCheck(name: string): CheckName {
@@ -120,6 +122,15 @@ async function verdictOf(
       if (risky) ex.afterRejectedKey = true;
       return ex;
     },
+    async write(method, url, body, { cleanup = false } = {}) {
+      // A cleanup outlives the caller's cancel, still bounded by the time cap.
+      const bounded = cleanup ? { ...limits, signal: undefined } : limits;
+      const risky = memory.rejectedKeys > 0;
+      const ex = await send(url, keys.token, bounded, { method, body });
+      if (ex.kind === "response" && ex.status === 401) memory.rejectedKeys++;
+      if (risky) ex.afterRejectedKey = true;
+      return ex;
+    },
   };
   // Widened on purpose: each implementation is typed to its own codes, the caller reads any.
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
@@ -141,7 +152,7 @@ export function plannedRequests(
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
   return impl.plan(base, shown).map((spec) => ({
     method: spec.method,
-    path: pathOf(spec.url),
+    path: spec.shownPath ?? pathOf(spec.url),
     authorization: REDACTED_BEARER,
   }));
 }

@@ -10,10 +10,15 @@ export const SPC_URN = "urn:ietf:params:scim:schemas:core:2.0:ServiceProviderCon
 /** Which key a request carries: the target's, the previous one, a made-up one, or none. */
 export type KeyChoice = "token" | "previous" | "bogus";
 
+/** GET reads; the writes are sent only by a check whose catalogue entry says `writes`. */
+export type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
 export interface RequestSpec {
-  method: "GET";
+  method: Method;
   url: string;
   key: KeyChoice;
+  /** How the plan shows the path when the URL holds a placeholder (an id only the server will assign). */
+  shownPath?: string;
 }
 
 /** Microsoft's feature flag for its SCIM behaviour, written at the end of the Tenant URL; Entra never sends it on. */
@@ -89,6 +94,11 @@ export function userByName(base: URL, userName: string): string {
 export function usersByMail(base: URL, mail: string, fallback = false): string {
   const attr = fallback ? "emails.value" : 'emails[type eq "work"].value';
   return resourceUrl(base, "Users", [["filter", `${attr} eq ${scimString(mail)}`]]);
+}
+
+/** One user by the id the server gave it. */
+export function userById(base: URL, id: string): string {
+  return resourceUrl(base, `Users/${encodeURIComponent(id)}`);
 }
 
 export function groupByName(base: URL, displayName: string): string {

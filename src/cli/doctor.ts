@@ -5,6 +5,7 @@
  */
 import { parseArgs } from "node:util";
 import { allParams, CHECK_NAMES, type CheckName, entryOf } from "../checks/catalog.ts";
+import { TEST_USER_PATTERN } from "../checks/entra-requests.ts";
 import { redactSecrets } from "../checks/redact.ts";
 import { runCheck } from "../checks/run.ts";
 import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types.ts";
@@ -14,6 +15,10 @@ import { isEntry, type Prog } from "./entry.ts";
 const PARAMS = allParams();
 const ROTATION_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).needs.previousToken);
 const OTHER_KEY_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).sendsOtherKey);
+const WRITE_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).writes);
+
+/** What a write check does to the workspace, in the words the usage error and the skip line use. */
+const WRITES = `creates a test user (${TEST_USER_PATTERN}) in the workspace and deletes it again`;
 
 const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
 
@@ -27,8 +32,9 @@ const usage = (prog: Prog) =>
     ),
     option(
       "--check NAME",
-      `run only this check (repeatable); default: every check whose inputs are given, except ${OTHER_KEY_CHECKS.join(", ")} (they send a made-up or old key)`,
+      `run only this check (repeatable); default: every check whose inputs are given, except ${OTHER_KEY_CHECKS.join(", ")} (they send a made-up or old key) and ${WRITE_CHECKS.join(", ")} (it writes)`,
     ),
+    option("--write", `allow a named write check (${WRITE_CHECKS.join(", ")}): it ${WRITES}`),
     ...PARAMS.map(([, spec, checks]) =>
       option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
     ),
@@ -118,6 +124,7 @@ function plan(argv: string[], env: Io["env"]): Plan {
       "old-token-env": { type: "string" },
       check: { type: "string", multiple: true },
       json: { type: "boolean", default: false },
+      write: { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
       ...PARAM_OPTIONS,
     },
@@ -137,7 +144,15 @@ function plan(argv: string[], env: Io["env"]): Plan {
   const run: CheckName[] = [];
   const skipped: Plan["skipped"] = [];
   for (const name of explicit ? [...new Set(v.check as CheckName[])] : CHECK_NAMES) {
-    const { needs, params: wanted, sendsOtherKey } = entryOf(name);
+    const { needs, params: wanted, sendsOtherKey, writes } = entryOf(name);
+    // A check that changes the workspace never runs by default, and even when named needs --write.
+    if (writes && !explicit) {
+      skipped.push({ id: name, reason: `${WRITES}; runs only with --check ${name} --write` });
+      continue;
+    }
+    if (writes && !v.write) {
+      throw new UsageError(`Check ${name} ${WRITES}: add --write to allow that. Nothing was sent.`);
+    }
     // A made-up or old key counts as a failed login on servers with brute-force protection: only when asked for by name.
     if (sendsOtherKey && !explicit) {
       skipped.push({ id: name, reason: `sends a made-up or old key; runs only with --check ${name}` });

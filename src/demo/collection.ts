@@ -67,6 +67,29 @@ export function listReply(items: Resource[], query: URLSearchParams, present: (r
   return list(page, hits.length, startIndex);
 }
 
+const OPS = new Set(["add", "remove", "replace"]);
+
+/**
+ * What a strict server objects to in Entra's default PATCH: an op not written exactly as RFC 7644
+ * spells it ("Replace"), or a boolean sent as a string ("False"), also inside a value object.
+ */
+export function strictPatchProblem(body: unknown): string | undefined {
+  const ops = (body as { Operations?: unknown })?.Operations;
+  if (!Array.isArray(ops)) return undefined;
+  for (const raw of ops) {
+    const op = (raw ?? {}) as Record<string, unknown>;
+    if (typeof op.op === "string" && !OPS.has(op.op)) {
+      return `Unsupported operation "${op.op}": op must be one of add, remove, replace.`;
+    }
+    const value = op.value;
+    const stringActive =
+      (/^active$/i.test(String(op.path ?? "")) && typeof value === "string") ||
+      (typeof value === "object" && value !== null && typeof (value as { active?: unknown }).active === "string");
+    if (stringActive) return "The attribute active must be a boolean (true or false), not a string.";
+  }
+  return undefined;
+}
+
 /**
  * Applies a PatchOp body. Entra without the aadOptscim062020 flag sends
  * `{"op":"Replace","path":"active","value":"False"}`; string booleans are made real.

@@ -18,6 +18,7 @@ export const DEMO_FAULT_NAMES = [
   "html-error",
   "non-json",
   "server-error",
+  "soft-delete-strict",
 ] as const;
 
 export type DemoFault = (typeof DEMO_FAULT_NAMES)[number];

@@ -16,6 +16,7 @@ export const DEMO_FAULT_LABELS: Record<DemoFault, string> = {
   "html-error": "An HTML error page (500) instead of SCIM",
   "non-json": "A 200 with a sign-in page instead of JSON",
   "server-error": "A SCIM server error (500)",
+  "soft-delete-strict": 'Entra\'s soft delete ("op":"Replace", "value":"False") is refused (400), as strict servers do',
 };
 
 export const DEMO_FAULTS = DEMO_FAULT_NAMES.map((name) => ({ name, label: DEMO_FAULT_LABELS[name] }));

@@ -1,5 +1,5 @@
 /** /Users and /Groups of the simulated Workspace 365 SCIM API: list, read, create, patch, delete. */
-import { applyPatch, listReply } from "./collection.ts";
+import { applyPatch, listReply, strictPatchProblem } from "./collection.ts";
 import { type DemoReply, json, noContent, scimError } from "./replies.ts";
 import { GROUP_URN, type Resource, USER_URN } from "./seed.ts";
 
@@ -7,6 +7,8 @@ export interface Store {
   users: Resource[];
   groups: Resource[];
   nextId(prefix: string): string;
+  /** Refuse Entra's non-compliant PATCH form, as strict servers do (the soft-delete-strict fault). */
+  strictPatch?: boolean;
 }
 
 interface Kind {
@@ -111,6 +113,8 @@ export function routeResource(
   if (method !== "PATCH") return scimError(405, `${method} is not supported on /${collection}/{id}.`);
   const input = parseBody(body);
   if (isReply(input)) return input;
+  const problem = store.strictPatch ? strictPatchProblem(input) : undefined;
+  if (problem) return scimError(400, problem, "invalidValue");
   const patched = applyPatch(items[index], input);
   if (isReply(patched)) return patched;
   const conflict = kind.conflict(

@@ -92,6 +92,10 @@ export class DemoTenant implements Store {
     this.groups = seedGroups(this.faults);
   }
 
+  get strictPatch(): boolean {
+    return this.faults.has("soft-delete-strict");
+  }
+
   nextId(prefix: string): string {
     this.counter += 1;
     return `${prefix}-${this.counter}`;

@@ -20,8 +20,12 @@ async function doctor(args: string[], env: Record<string, string> = { SCIM_TOKEN
 }
 
 const withParams = CHECK_NAMES.filter((c) => Object.keys(entryOf(c).params).length > 0);
-const flagsOf = (check: string) =>
-  Object.values(entryOf(check as keyof typeof CHECK_CATALOG).params).flatMap((p) => [`--${p.flag}`, "value"]);
+const flagsOf = (check: string) => [
+  ...Object.values(entryOf(check as keyof typeof CHECK_CATALOG).params).flatMap((p) => [`--${p.flag}`, "value"]),
+  // A write check named without --write is refused before anything else is looked at.
+  ...(entryOf(check as keyof typeof CHECK_CATALOG).writes ? ["--write"] : []),
+];
+const writeChecks = CHECK_NAMES.filter((c) => entryOf(c).writes);
 
 it("keeps today's doctor flags for the check parameters", () => {
   expect(allParams().map(([name, spec]) => [name, spec.flag])).toEqual([
@@ -75,12 +79,20 @@ it.each(CHECK_NAMES)("asks for the token for %s exactly when the catalogue says 
   }
 });
 
-it("skips, when no check is named, exactly the checks whose inputs are not given and those that send another key", async () => {
-  const ran = await doctor(["--url", NO_URL, "--json"]);
+it("skips, when no check is named, exactly the checks whose inputs are not given, those that send another key and those that write", async () => {
+  const ran = await doctor(["--url", NO_URL, "--json", "--write"]);
   const skipped = JSON.parse(ran.stdout).skipped.map((s: { id: string }) => s.id);
   expect(skipped).toEqual(
-    CHECK_NAMES.filter((c) => withParams.includes(c) || entryOf(c).needs.previousToken || entryOf(c).sendsOtherKey),
+    CHECK_NAMES.filter(
+      (c) => withParams.includes(c) || entryOf(c).needs.previousToken || entryOf(c).sendsOtherKey || entryOf(c).writes,
+    ),
   );
+});
+
+it.each(writeChecks)("refuses %s, a write check, without --write (exit 2), saying what it would do", async (check) => {
+  const ran = await doctor(["--url", NO_URL, "--check", check]);
+  expect(ran.code).toBe(2);
+  expect(ran.stderr).toMatch(new RegExp(`Check ${check} creates a test user .* and deletes it again: add --write`));
 });
 
 it.each(CHECK_NAMES)("runCheck rejects %s without the inputs its entry names", async (check) => {

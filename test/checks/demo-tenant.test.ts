@@ -29,8 +29,8 @@ describe("parseDemoFaults", () => {
     expect(parseDemoFaults("?demo=")).toEqual([]);
   });
 
-  it("lists twelve faults, each with a label", () => {
-    expect(DEMO_FAULTS.map((f) => f.name)).toHaveLength(12);
+  it("lists thirteen faults, each with a label", () => {
+    expect(DEMO_FAULTS.map((f) => f.name)).toHaveLength(13);
     for (const f of DEMO_FAULTS) expect(f.label.length).toBeGreaterThan(10);
   });
 });
@@ -107,4 +107,22 @@ it("answers paths outside the base with a 404 page", async () => {
   });
   expect(reply.status).toBe(404);
   expect(reply.headers["content-type"]).toMatch(/text\/html/);
+});
+
+it('accepts Entra\'s soft delete (Replace, "False") unless soft-delete-strict refuses it with 400 invalidValue', async () => {
+  const entra = {
+    schemas: ["urn:ietf:params:scim:api:messages:2.0:PatchOp"],
+    Operations: [{ op: "Replace", path: "active", value: "False" }],
+  };
+  const friendly = await call("PATCH", "/Users/u-1001", entra);
+  expect(friendly.status).toBe(200);
+  expect(friendly.json.active).toBe(false);
+  tenant.reset(["soft-delete-strict"]);
+  const strict = await call("PATCH", "/Users/u-1001", entra);
+  expect(strict.status).toBe(400);
+  expect(strict.json).toMatchObject({ scimType: "invalidValue" });
+  const stringOnly = { Operations: [{ op: "replace", path: "active", value: "False" }] };
+  expect((await call("PATCH", "/Users/u-1001", stringOnly)).status).toBe(400);
+  const compliant = { Operations: [{ op: "replace", path: "active", value: false }] };
+  expect((await call("PATCH", "/Users/u-1001", compliant)).json.active).toBe(false);
 });

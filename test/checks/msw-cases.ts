@@ -9,6 +9,7 @@ import type { CheckResult, CheckTarget } from "../../src/checks/types.ts";
 import { DEMO_BASE_URL } from "../../src/demo/constants.ts";
 import type { DemoFault } from "../../src/demo/faults.ts";
 import { OLD_TOKEN, SAMPLE_PARAMS, TOKEN, WRONG_TOKEN } from "./helpers.ts";
+import { ENTRA_CASES } from "./msw-entra-cases.ts";
 import { FAILURE_CASES } from "./msw-failure-cases.ts";
 
 export interface Case {
@@ -226,7 +227,7 @@ const specific: Case[] = [
   },
 ];
 
-export const CASES: Case[] = [...specific, ...FAILURE_CASES].map((c) => ({
+export const CASES: Case[] = [...specific, ...ENTRA_CASES, ...FAILURE_CASES].map((c) => ({
   ...c,
   params: c.params ?? SAMPLE_PARAMS[c.check] ?? {},
   target: { baseUrl: DEMO_BASE_URL, token: TOKEN, previousToken: OLD_TOKEN, ...c.target },

@@ -13,6 +13,7 @@ const NETWORK_CHECKS = [
   "user-state",
   "upn-collision",
   "group-leftover",
+  "entra-compat",
 ];
 
 /** Request failures, driven by the simulator's faults; discovery reads 401/403 as informational. */

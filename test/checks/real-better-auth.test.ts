@@ -207,3 +207,19 @@ describe("users and groups", () => {
     expectBa(await check("group-leftover", at(base), { groupName: PEOPLE.deletedGroup }), "pass");
   });
 });
+
+it("entra-compat: Entra's whole sequence on a test user, which is gone afterwards", async () => {
+  const result = expectBa(await check("entra-compat", at(base)), "pass");
+  expect(result.evidence.map((e) => `${e.method} ${e.status}`)).toEqual([
+    "POST 201",
+    "GET 200",
+    "PATCH 200",
+    "PATCH 200",
+    "GET 200",
+    "PATCH 200",
+    "DELETE 204",
+    "GET 404",
+  ]);
+  const userName = /test user (\S+@example\.invalid)/.exec(result.explanation)?.[1] ?? "";
+  expectBa(await check("user-state", at(base), { userName }), "absent");
+});

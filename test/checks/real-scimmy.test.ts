@@ -3,7 +3,8 @@
  * The checks against SCIMMY 1.3.5 served by scimmy-routers 1.3.2 on Express 5,
  * a SCIM server this team did not write. The app behind it is the smallest one
  * SCIMMY's README describes: egress handlers over an in-memory list, filtered
- * with SCIMMY's own Filter.match. Three mounts share that data and differ only
+ * with SCIMMY's own Filter.match (plus ingress and degress handlers, so the Entra
+ * compatibility run can create and delete its test user). Three mounts share that data and differ only
  * in the auth handler: strict (one key), rotating (old and new key both
  * accepted) and open (any key, a handler that forgot to check).
  */
@@ -56,7 +57,31 @@ function egressFrom<V>(rows: Row[]) {
   };
 }
 
-SCIMMY.Resources.declare(SCIMMY.Resources.User).egress(egressFrom<SCIMMY.Schemas.User>(users));
+/** Create (no id) or replace (an id) a row, as an app's store would: for the Entra compatibility run. */
+function ingressTo(rows: Row[]) {
+  let next = 100;
+  return (resource: { id?: string }, instance: object) => {
+    const id = resource.id ?? `u${next++}`;
+    const row = { ...JSON.parse(JSON.stringify(instance)), id } as Row;
+    const at = rows.findIndex((r) => r.id === id);
+    if (at >= 0) rows[at] = row;
+    else rows.push(row);
+    return row as never;
+  };
+}
+
+function degressFrom(rows: Row[]) {
+  return (resource: { id?: string }) => {
+    const at = rows.findIndex((r) => r.id === resource.id);
+    if (at < 0) throw new Error(`no ${resource.id}`);
+    rows.splice(at, 1);
+  };
+}
+
+SCIMMY.Resources.declare(SCIMMY.Resources.User)
+  .egress(egressFrom<SCIMMY.Schemas.User>(users))
+  .ingress(ingressTo(users))
+  .degress(degressFrom(users));
 SCIMMY.Resources.declare(SCIMMY.Resources.Group).egress(egressFrom<SCIMMY.Schemas.Group>(groups));
 
 function bearerHandler(accepted: string[] | "any") {
@@ -193,4 +218,22 @@ describe("users and groups", () => {
     expect(result.outcome).not.toBe("absent");
     expect(result.explanation).toContain(PEOPLE.active);
   });
+});
+
+// Issue 11 point 10 on a real server: SCIMMY coerces PATCH values by the schema and refuses
+// Entra's string "False" for the boolean active, so Entra's soft delete would leave users active.
+it('entra-compat → soft-delete-rejected: SCIMMY refuses Entra\'s "False" with 400 invalidValue, accepts the compliant form, and the test user is deleted', async () => {
+  const before = users.length;
+  const result = expectReal(await check("entra-compat", at(strict)), "soft-delete-rejected");
+  expect(result.evidence.map((e) => `${e.method} ${e.status}`)).toEqual([
+    "POST 201",
+    "GET 200",
+    "PATCH 400",
+    "PATCH 200",
+    "DELETE 204",
+  ]);
+  expect(result.evidence[2]).toMatchObject({ scimType: "invalidValue", detail: expect.stringMatching(/boolean/) });
+  expect(result.advice).toMatch(/aadOptscim062020/);
+  expect(result.explanation).toMatch(/test user was deleted again/);
+  expect(users).toHaveLength(before);
 });

@@ -2,6 +2,7 @@
 /** Small pieces: URL judging, body reading and summarising, redaction. */
 import { readCapped, summariseBody } from "../../src/checks/body.ts";
 import { judgeUrl } from "../../src/checks/check-url-format.ts";
+import { send } from "../../src/checks/http.ts";
 import { redactDeep, redactSecrets } from "../../src/checks/redact.ts";
 
 it.each([
@@ -66,4 +67,52 @@ it("redacts the longest secret first, with any mask, and a key pasted with space
   expect(redactSecrets("x megan@contoso.example y", ["megan@contoso.example"], "[left out]")).toBe("x [left out] y");
   expect(redactSecrets("Bearer tok-98765", ["  tok-98765 "])).toBe("Bearer ••••");
   expect(redactSecrets("nothing here", [undefined, ""])).toBe("nothing here");
+});
+
+describe("send with a method and a JSON body", () => {
+  const limits = (fetch: typeof globalThis.fetch) => ({ fetch, timeoutMs: 1000, maxBodyBytes: 1024 });
+  const redirect = (status: number) => new Response(null, { status, headers: { location: "/scim/v2/Users/moved" } });
+
+  it("sends the body as application/scim+json and shows the method in the evidence", async () => {
+    const calls: RequestInit[] = [];
+    const ex = await send(
+      "https://scim.example.com/scim/v2/Users",
+      "key-123456",
+      limits(async (_url, init) => {
+        calls.push(init ?? {});
+        return new Response(JSON.stringify({ id: "1" }), { status: 201 });
+      }),
+      { method: "POST", body: { userName: "x" } },
+    );
+    expect(calls[0]).toMatchObject({ method: "POST", body: '{"userName":"x"}' });
+    expect((calls[0].headers as Record<string, string>)["Content-Type"]).toBe("application/scim+json");
+    expect(ex.evidence).toMatchObject({ method: "POST", status: 201, authorization: "Bearer ••••" });
+  });
+
+  it("follows a same-origin 307 with the same method and body, but not a 302 that would turn it into a GET", async () => {
+    const seen: string[] = [];
+    const fetch307 = async (url: string | URL | Request, init?: RequestInit) => {
+      seen.push(`${init?.method} ${String(url)} ${init?.body}`);
+      return seen.length === 1 ? redirect(307) : new Response(null, { status: 204 });
+    };
+    const ex = await send("https://scim.example.com/scim/v2/Users/1", "k", limits(fetch307), {
+      method: "PATCH",
+      body: { a: 1 },
+    });
+    expect(seen).toEqual([
+      'PATCH https://scim.example.com/scim/v2/Users/1 {"a":1}',
+      'PATCH https://scim.example.com/scim/v2/Users/moved {"a":1}',
+    ]);
+    expect(ex.kind === "response" && ex.status).toBe(204);
+    const once = await send(
+      "https://scim.example.com/scim/v2/Users/1",
+      "k",
+      limits(async () => redirect(302)),
+      {
+        method: "DELETE",
+      },
+    );
+    expect(once.evidence.status).toBe(302);
+    expect(once.evidence.note).toMatch(/would turn this DELETE into a GET; not followed/);
+  });
 });

@@ -23,6 +23,13 @@ export const checkMessages = {
     detail: "Detail",
     passed: "Passed",
     problem: "Problem found",
+    /** A check whose catalogue entry `writes` asks first, naming what it will create and delete. */
+    writeConfirm: (userName: string) =>
+      `This creates the test user ${userName} in your workspace and deletes it again.`,
+    writeConfirmHint:
+      "The random part is chosen when the check runs. If the delete fails, the result names the user to delete by hand.",
+    writeConfirmRun: "Create and delete the test user",
+    writeConfirmCancel: "Cancel",
   },
 
   connection: {

@@ -1,4 +1,6 @@
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
+import { entryOf, isCheckName } from "../../checks/catalog.ts";
+import { TEST_USER_PATTERN } from "../../checks/entra-requests.ts";
 import { plannedRequests } from "../../checks/run.ts";
 import type { CheckResult } from "../../checks/types.ts";
 import type { FlowEvent } from "../../engine/compile.ts";
@@ -61,6 +63,20 @@ export function CheckStepBody({
   const baseUrl =
     connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
   const planned = safePlan(step.check, baseUrl, params);
+  // A check that creates and deletes a test user sends nothing until the admin confirms what it will do.
+  const writes = isCheckName(step.check) && entryOf(step.check).writes;
+  const [pending, setPending] = useState<"check.run" | "check.retry">();
+  const confirming = pending !== undefined;
+  const confirmRef = useRef<HTMLButtonElement>(null);
+  useEffect(() => {
+    if (confirming) confirmRef.current?.focus();
+  }, [confirming]);
+  /** Runs (or retries) at once, or, for a write check, first asks. */
+  const ask = (type: "check.run" | "check.retry") => (writes ? setPending(type) : send({ type }));
+  const confirm = () => {
+    if (pending) send({ type: pending });
+    setPending(undefined);
+  };
 
   return (
     <>
@@ -71,8 +87,9 @@ export function CheckStepBody({
         <details className="planned" open={phase === "ready"}>
           <summary>{checkMessages.check.willSend}</summary>
           <ul>
-            {planned.map((r) => (
-              <li key={`${r.method} ${r.path}`}>
+            {planned.map((r, i) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: a fixed sequence may send one request twice (entra-compat's PATCHes); its position is its identity.
+              <li key={`${i} ${r.method} ${r.path}`}>
                 <code>
                   {r.method} {r.path}
                 </code>{" "}
@@ -83,15 +100,28 @@ export function CheckStepBody({
         </details>
       )}
       <div className="actions" ref={actionsRef}>
-        {can.run && (
-          <button
-            type="button"
-            className="primary"
-            onClick={() => send({ type: "check.run" })}
-            disabled={blocker !== undefined}
-          >
+        {can.run && !confirming && (
+          <button type="button" className="primary" onClick={() => ask("check.run")} disabled={blocker !== undefined}>
             {checkMessages.check.run}
           </button>
+        )}
+        {confirming && (can.run || can.retry) && (
+          <div className="write-confirm">
+            <p>{checkMessages.check.writeConfirm(TEST_USER_PATTERN)}</p>
+            <p className="hint">{checkMessages.check.writeConfirmHint}</p>
+            <button
+              type="button"
+              className="primary"
+              ref={confirmRef}
+              onClick={confirm}
+              disabled={blocker !== undefined}
+            >
+              {checkMessages.check.writeConfirmRun}
+            </button>
+            <button type="button" onClick={() => setPending(undefined)}>
+              {checkMessages.check.writeConfirmCancel}
+            </button>
+          </div>
         )}
         {can.cancel && (
           <>
@@ -103,8 +133,8 @@ export function CheckStepBody({
             </button>
           </>
         )}
-        {can.retry && (
-          <button type="button" onClick={() => send({ type: "check.retry" })} disabled={blocker !== undefined}>
+        {can.retry && !confirming && (
+          <button type="button" onClick={() => ask("check.retry")} disabled={blocker !== undefined}>
             {checkMessages.check.retry}
           </button>
         )}

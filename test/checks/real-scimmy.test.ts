@@ -11,6 +11,7 @@
 import express from "express";
 import SCIMMY from "scimmy";
 import SCIMMYRouters from "scimmy-routers";
+import { main } from "../../src/cli/doctor.ts";
 import { OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 import { check, expectReal, PEOPLE, type Running, serveOnLoopback } from "./real-servers.ts";
 
@@ -92,7 +93,17 @@ function bearerHandler(accepted: string[] | "any") {
   };
 }
 
+/** Failed logins at the locking mount; from the third on it answers nothing at all, as brute-force protection does. */
+let failedLogins = 0;
+const LOCK_AFTER = 3;
+const lockout: express.RequestHandler = (req, _res, next) => {
+  if (failedLogins >= LOCK_AFTER) return;
+  if (req.header("Authorization") !== `Bearer ${TOKEN}`) failedLogins++;
+  next();
+};
+
 let running: Running;
+let locking: string;
 let strict: string;
 let rotating: string;
 let open: string;
@@ -102,14 +113,40 @@ beforeAll(async () => {
   app.use("/scim/v2", new SCIMMYRouters({ type: "bearer", handler: bearerHandler([TOKEN]) }));
   app.use("/rotating/scim/v2", new SCIMMYRouters({ type: "bearer", handler: bearerHandler([TOKEN, OLD_TOKEN]) }));
   app.use("/open/scim/v2", new SCIMMYRouters({ type: "bearer", handler: bearerHandler("any") }));
+  app.use("/locking/scim/v2", lockout, new SCIMMYRouters({ type: "bearer", handler: bearerHandler([TOKEN]) }));
   running = await serveOnLoopback(app);
   strict = `${running.origin}/scim/v2`;
   rotating = `${running.origin}/rotating/scim/v2`;
   open = `${running.origin}/open/scim/v2`;
+  locking = `${running.origin}/locking/scim/v2`;
 });
 afterAll(() => running.close());
 
 const at = (baseUrl: string, token = TOKEN) => ({ baseUrl, token, previousToken: OLD_TOKEN });
+
+describe("brute-force protection (issue 11 point 1)", () => {
+  it("four default doctor runs in a row with the right key never trip a lockout after 3 failed logins", async () => {
+    for (let run = 1; run <= 4; run++) {
+      let out = "";
+      await main(["--url", locking, "--json", "--timeout-ms", "2000"], {
+        env: { SCIM_TOKEN: TOKEN },
+        out: (text) => {
+          out += text;
+        },
+        err: () => {},
+      });
+      const outcomes = (JSON.parse(out) as { checks: { id: string; outcome: string }[] }).checks.map(
+        (c) => `${c.id}:${c.outcome}`,
+      );
+      expect(
+        outcomes.filter((o) => o.endsWith(":timeout")),
+        `run ${run}`,
+      ).toEqual([]);
+      expect(outcomes).toContain("test-connection:pass");
+    }
+    expect(failedLogins).toBeLessThan(LOCK_AFTER);
+  });
+});
 
 describe("the key", () => {
   it("right key → discovery, test-connection, groups-probe, auth-enforced and key-rotation pass", async () => {

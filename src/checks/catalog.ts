@@ -69,6 +69,16 @@ const groupName = { label: "group name", flag: "group-name", valueName: "NAME" }
 
 const plain = { token: true, previousToken: false } as const;
 
+/** Entra's own probes (a user, a group by a GUID that cannot exist): the same needs and codes. */
+const entraProbe = {
+  outcomes: probeOutcomes,
+  needs: plain,
+  sends: true,
+  sendsOtherKey: false,
+  writes: false,
+  params: {},
+} as const;
+
 export const CHECK_CATALOG = {
   "url-format": {
     outcomes: ["pass", "bad-url"],
@@ -87,22 +97,8 @@ export const CHECK_CATALOG = {
     writes: false,
     params: {},
   },
-  "test-connection": {
-    outcomes: probeOutcomes,
-    needs: plain,
-    sends: true,
-    sendsOtherKey: false,
-    writes: false,
-    params: {},
-  },
-  "groups-probe": {
-    outcomes: probeOutcomes,
-    needs: plain,
-    sends: true,
-    sendsOtherKey: false,
-    writes: false,
-    params: {},
-  },
+  "test-connection": entraProbe,
+  "groups-probe": entraProbe,
   "auth-enforced": {
     outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES],
     needs: plain,

@@ -6,13 +6,12 @@
 import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, rmSync } from "node:fs";
 import { createServer as createHttpsServer } from "node:https";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { runCheck } from "../../src/checks/run.ts";
 import { main } from "../../src/cli/doctor.ts";
 import { startRelay } from "../../src/cli/relay.ts";
-import { expectOutcome, TOKEN } from "./helpers.ts";
+import { closedPort, expectOutcome, TOKEN } from "./helpers.ts";
 import { answerAll, startScimStub } from "./scim-stub.ts";
 
 async function doctor(args: string[]) {
@@ -57,15 +56,6 @@ describe("point 7: the doctor never echoes a value that may be a token", () => {
     expect(run.stderr).toMatch(/Set the environment variable MY_SCIM_KEY/);
   });
 });
-
-/** A port that was free a moment ago and has nothing listening now. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 describe("point 8: the relay passes the target's failure on with its cause", () => {
   const open: { close(): Promise<void> }[] = [];

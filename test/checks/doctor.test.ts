@@ -4,7 +4,7 @@ import { execFile } from "node:child_process";
 import { main } from "../../src/cli/doctor.ts";
 import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
-import { expectNoSecret, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
+import { expectNoSecret, OLD_TOKEN, outcomePairs, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 
 let demo: DemoServer;
 
@@ -55,13 +55,13 @@ it.concurrent("exits 0 with --json when every chosen check passes (subprocess)",
     "--json",
   ]);
   expect(ok.code, ok.stderr).toBe(0);
-  const report = JSON.parse(ok.stdout);
-  expect(report.checks.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
+  expect(outcomePairs(ok.stdout)).toEqual([
     ["discovery", "pass"],
     ["test-connection", "pass"],
     ["auth-enforced", "pass"],
     ["user-state", "active"],
   ]);
+  const report = JSON.parse(ok.stdout);
   for (const c of report.checks)
     expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "outcome", "title", "advice", "evidence"]));
   expect(report.checks[1].evidence[0]).toMatchObject({ method: "GET", authorization: "Bearer ••••", status: 200 });

@@ -1,4 +1,5 @@
 /** Shared test values and helpers for the live-check tests. */
+import { createServer } from "node:net";
 import { expect } from "vitest";
 import type { CheckResult } from "../../src/checks/types.ts";
 
@@ -30,4 +31,19 @@ export function expectOutcome(result: CheckResult, outcome: string): CheckResult
   expect(result.explanation).not.toBe("");
   for (const e of result.evidence) expect(["Bearer ••••", "none"]).toContain(e.authorization);
   return result;
+}
+
+/** A port that was free a moment ago and has nothing listening now. */
+export async function closedPort(): Promise<number> {
+  const probe = createServer();
+  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
+  const { port } = probe.address() as { port: number };
+  await new Promise<void>((resolve) => probe.close(() => resolve()));
+  return port;
+}
+
+/** A doctor `--json` report as `[check, outcome]` pairs. */
+export function outcomePairs(stdout: string): [string, string][] {
+  const report = JSON.parse(stdout) as { checks: { id: string; outcome: string }[] };
+  return report.checks.map((c) => [c.id, c.outcome]);
 }

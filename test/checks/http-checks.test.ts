@@ -1,24 +1,14 @@
 // @vitest-environment node
 /** The same cases over real HTTP, against the loopback demo server started here. */
-import { createServer } from "node:net";
 import { runCheck } from "../../src/checks/run.ts";
 import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
-import { expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
+import { closedPort, expectOutcome, FAST, OLD_TOKEN, TOKEN, WRONG_TOKEN } from "./helpers.ts";
 
 let demo: DemoServer;
 const target = () => ({ baseUrl: demo.baseUrl, token: TOKEN, previousToken: OLD_TOKEN });
 const run = (check: string, params: Record<string, string> = {}, token = TOKEN) =>
   runCheck(check, { ...target(), token }, params, FAST);
-
-/** A port that was free a moment ago and has nothing listening now. */
-async function closedPort(): Promise<number> {
-  const probe = createServer();
-  await new Promise<void>((resolve) => probe.listen(0, "127.0.0.1", resolve));
-  const { port } = probe.address() as { port: number };
-  await new Promise<void>((resolve) => probe.close(() => resolve()));
-  return port;
-}
 
 beforeAll(async () => {
   // The default 15 s "slow" delay: the check must still give up at 300 ms and leave nothing running.

@@ -11,7 +11,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
-import { expectNoSecret, TOKEN } from "./helpers.ts";
+import { expectNoSecret, outcomePairs, TOKEN } from "./helpers.ts";
 
 const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 const PACKAGE = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8"));
@@ -80,12 +80,12 @@ it("runs the doctor against the loopback server: exit 0 and the --json shape", a
   const checks = ["--check", "discovery", "--check", "test-connection", "--check", "auth-enforced"];
   const ok = await troubleshooter(["doctor", "--url", demo.baseUrl, ...checks, "--json"]);
   expect(ok.code, ok.stderr).toBe(0);
-  const report = JSON.parse(ok.stdout);
-  expect(report.checks.map((c: { id: string; outcome: string }) => [c.id, c.outcome])).toEqual([
+  expect(outcomePairs(ok.stdout)).toEqual([
     ["discovery", "pass"],
     ["test-connection", "pass"],
     ["auth-enforced", "pass"],
   ]);
+  const report = JSON.parse(ok.stdout);
   for (const c of report.checks) {
     expect(Object.keys(c)).toEqual(expect.arrayContaining(["id", "outcome", "title", "advice", "evidence"]));
   }

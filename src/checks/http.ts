@@ -5,6 +5,7 @@
  * (POST, PATCH, DELETE with a JSON body) goes through the same caps and rules.
  */
 import { parseJson, readCapped, summariseBody } from "./body.ts";
+import { redactDeep, redactSecrets } from "./redact.ts";
 import { scimError as scimErrorOf } from "./scim-bodies.ts";
 import { type Method, pathOf } from "./scim-urls.ts";
 import { type Evidence, REDACTED_BEARER } from "./types.ts";
@@ -14,6 +15,8 @@ export interface Limits {
   timeoutMs: number;
   maxBodyBytes: number;
   signal?: AbortSignal;
+  /** Keys that must not survive in what a body is turned into (the one sent is always added). */
+  secrets?: readonly (string | undefined)[];
 }
 
 /** What `npm run relay` says when it could not reach the target (its 502/504 answer, marked by RELAY_HEADER). */
@@ -132,12 +135,16 @@ export async function send(url: string, token: string, limits: Limits, init: Sen
       }
       const answer = await Promise.race([readCapped(res, limits.maxBodyBytes, signal), aborted]);
       stamp();
-      const json = answer.truncated || answer.flaw ? undefined : parseJson(answer.text);
+      // Redact before anything is cut to length (a detail to 300, a summary to 160 characters): a
+      // key cut in two would no longer match, and a piece of it would reach the page or the output.
+      const secrets = [token, ...(limits.secrets ?? [])];
+      const text = redactSecrets(answer.text, secrets);
+      const json = answer.truncated || answer.flaw ? undefined : redactDeep(parseJson(text), secrets);
       const scimError = scimErrorOf(json);
       if (scimError?.scimType) evidence.scimType = scimError.scimType;
       if (scimError?.detail) evidence.detail = scimError.detail;
       // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
-      const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(answer.text) : undefined;
+      const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(text) : undefined;
       if (summary) evidence.bodySummary = summary;
       if (answer.flaw === "cut-off") evidence.note = "The connection closed before the body was complete.";
       else if (answer.flaw === "not-utf8") evidence.note = "The body is not valid UTF-8, so it cannot be SCIM JSON.";
@@ -149,7 +156,7 @@ export async function send(url: string, token: string, limits: Limits, init: Sen
       return {
         kind: "response",
         status: res.status,
-        text: answer.text,
+        text,
         truncated: answer.truncated,
         json,
         evidence,

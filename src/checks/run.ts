@@ -103,6 +103,7 @@ async function verdictOf(
     timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
     signal: options.signal,
+    secrets: [target.token, target.previousToken],
   };
   const keys: Record<KeyChoice, string> = {
     token: target.token.trim(),

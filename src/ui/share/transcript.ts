@@ -58,8 +58,11 @@ export function buildTranscript(input: TranscriptInput): string {
   return redactSecrets(text, personalValues(flow, decisions), t.leftOut).replace(ADDRESS, t.leftOut);
 }
 
-/** A UPN or e-mail address, plain or URL-encoded, in any case. */
-const ADDRESS = /[^\s`"'<>(),;:]+(?:@|%40)[^\s`"'<>(),;:]+\.[a-z]{2,}/gi;
+/**
+ * A UPN or e-mail address, plain or URL-encoded, in any case, also one that evidence cut to
+ * length ("jane.doe@contoso.e…"): every word holding an @ goes.
+ */
+const ADDRESS = /[^\s`"'<>(),;:]*[^\s`"'<>(),;:@]+(?:@|%40)[^\s`"'<>(),;:]*/gi;
 
 function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string[] {
   const personal = personalInputSteps(flow);

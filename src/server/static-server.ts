@@ -44,7 +44,12 @@ export function contentSecurityPolicy(path: string, embedAncestors = process.env
   ].join("; ");
 }
 
-const isEmbedPath = (path: string) => path === "/embed" || path.startsWith("/embed/");
+/**
+ * The embed's own routes, `/embed` and `/embed/<flow id>`, and nothing else: any other path under
+ * /embed (`/embed/x/y`, `/embed/../flows/…`) shows the full app's pages, which only the app itself
+ * may frame.
+ */
+const isEmbedPath = (path: string) => /^\/embed(?:\/(?:[a-z0-9]+(?:-[a-z0-9]+)*)?)?\/?$/.test(path);
 
 function securityHeaders(path: string): Record<string, string> {
   return {
@@ -74,7 +79,7 @@ export async function startStaticServer(options: {
       // A request line no URL parser accepts is the client's error, never a crash of the server.
       path = decodeURIComponent(new URL(req.url ?? "/", "http://localhost").pathname);
     } catch {
-      res.writeHead(400).end("Bad request");
+      res.writeHead(400, securityHeaders("/")).end("Bad request");
       return;
     }
     const file = normalize(join(root, path));

@@ -5,8 +5,8 @@ import { join } from "node:path";
 import { startRelay } from "../../src/cli/relay.ts";
 import { startStaticServer } from "../../src/server/static-server.ts";
 
-/** Sends one raw request (no client library would send these) and returns the status line. */
-function rawRequest(url: string, requestLine: string): Promise<string> {
+/** Sends one raw request (no client library would send these) and returns the status line (or the whole head). */
+function rawRequest(url: string, requestLine: string, whole = false): Promise<string> {
   const { hostname, port } = new URL(url);
   return new Promise((resolve, reject) => {
     const socket = connect(Number(port), hostname, () => {
@@ -16,7 +16,7 @@ function rawRequest(url: string, requestLine: string): Promise<string> {
     socket.on("data", (chunk) => {
       answer += chunk.toString("latin1");
     });
-    socket.on("end", () => resolve(answer.split("\r\n")[0]));
+    socket.on("end", () => resolve(whole ? answer.split("\r\n\r\n")[0] : answer.split("\r\n")[0]));
     socket.on("error", reject);
   });
 }
@@ -26,7 +26,11 @@ test("the production server answers 400 to a request line no URL parser accepts,
   writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
   const server = await startStaticServer({ root, port: 0 });
   try {
-    expect(await rawRequest(server.url, "GET http://[/ HTTP/1.1")).toMatch(/^HTTP\/1\.1 400/);
+    const answer = await rawRequest(server.url, "GET http://[/ HTTP/1.1", true);
+    expect(answer).toMatch(/^HTTP\/1\.1 400/);
+    // The refusal carries the same security headers as every other answer (issue 12 point 9).
+    expect(answer).toMatch(/content-security-policy: [^\r\n]*frame-ancestors 'self'/i);
+    expect(answer).toMatch(/x-content-type-options: nosniff/i);
     expect((await fetch(`${server.url}/flows/error-500`)).status).toBe(200);
   } finally {
     await server.close();
@@ -40,5 +44,25 @@ test("the relay refuses such a request and stays up", async () => {
     expect((await fetch(`${relay.url}/nowhere`)).status).toBe(404);
   } finally {
     await relay.close();
+  }
+});
+
+test("only the embed's own routes may be framed by other sites; the app's pages under /embed/… may not", async () => {
+  const root = mkdtempSync(join(tmpdir(), "static-"));
+  writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+  const server = await startStaticServer({ root, port: 0 });
+  const framing = async (path: string) =>
+    /frame-ancestors ([^;]*)/.exec(
+      (await fetch(`${server.url}${path}`)).headers.get("content-security-policy") ?? "",
+    )?.[1];
+  try {
+    for (const path of ["/embed", "/embed/", "/embed/error-500", "/embed/error-500?start=compare"]) {
+      expect(await framing(path), path).toBe("*");
+    }
+    for (const path of ["/embed/x/y", "/embed/..%2fflows/error-500", "/embed/Error 500", "/flows/error-500", "/"]) {
+      expect(await framing(path), path).toBe("'self'");
+    }
+  } finally {
+    await server.close();
   }
 });

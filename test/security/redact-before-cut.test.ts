@@ -3,13 +3,15 @@
  * Issue 12, point 2: a server that echoes the Authorization header into a long SCIM `detail` or
  * an HTML page must not get a piece of the token into a result. Bodies are redacted before they
  * are cut to length (a detail to 300 characters, a summary to 160), and a summary without
- * answers leaves out an address even when evidence cut it short.
+ * answers leaves out an address even when evidence cut it short, and says which check outcomes
+ * were run in this browser.
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { runCheck } from "../../src/checks/run.ts";
 import { ERROR_URN } from "../../src/checks/scim-urls.ts";
 import type { CheckResult } from "../../src/checks/types.ts";
+import type { Decision } from "../../src/engine/session.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { buildTranscript } from "../../src/ui/share/transcript.ts";
 import { TOKEN } from "../checks/helpers.ts";
@@ -95,4 +97,23 @@ it("a summary without answers leaves out an address that evidence cut short", ()
   });
   expect(summary).not.toContain("jane.doe");
   expect(summary).not.toContain("@contoso");
+});
+
+it("a summary says which check outcomes were run in this browser and which only came from a link (issue 12 point 4)", () => {
+  const flow = allFlows.find((f) => f.id === "error-500");
+  const check = flow?.steps.find((s) => s.kind === "check");
+  if (!flow || !check) throw new Error("error-500 has no check step");
+  const summarise = (decision: Decision) =>
+    buildTranscript({
+      flow,
+      decisions: [decision],
+      currentStep: check.id,
+      includeAnswers: false,
+      date: new Date(0),
+      appVersion: "test",
+    });
+  const claimed = summarise({ step: check.id, kind: "check", outcome: "pass" });
+  expect(claimed).toContain("→ **pass** (from a shared link, not run in this browser)");
+  const seen = summarise({ step: check.id, kind: "check", outcome: "pass", result: { outcome: "pass" } });
+  expect(seen).toContain("→ **pass** (run in this browser)");
 });

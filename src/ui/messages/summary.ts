@@ -13,6 +13,9 @@ export const summaryMessages = {
   answered: (label: string) => `answered “${label}”`,
   answeredByHand: "answered by hand",
   liveCheck: "live check",
+  /** Whether a check's outcome was seen here or only claimed by the shared link that opened the walk. */
+  ranHere: "run in this browser",
+  notRunHere: "from a shared link, not run in this browser",
   /** Stands in for a personal answer that is not shared. */
   leftOut: "(left out)",
   /** An input a shared link did not carry. */

@@ -88,7 +88,9 @@ function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean):
       const result = decision.result as Partial<CheckResult> | undefined;
       const check = step?.kind === "check" ? step.check : t.check;
       const title = result?.title ? ` — ${result.title}` : "";
-      return `${t.liveCheck} \`${check}\` → **${decision.outcome}**${title}`;
+      // Evidence never travels in a link: an outcome without a result was not run in this browser.
+      const where = decision.result ? t.ranHere : t.notRunHere;
+      return `${t.liveCheck} \`${check}\` → **${decision.outcome}**${title} (${where})`;
     }
     case "manual":
       return way ? `${t.answeredByHand} (${way.label})` : t.answeredByHand;

@@ -53,18 +53,18 @@ async function replay(ctx: Ctx, run: Run, evidence: Evidence[]): Promise<Verdict
   const { userName } = run;
   const withEvidence = <V extends Omit<Verdict<Outcome>, "evidence">>(v: V) => ({ ...v, evidence });
 
-  // 1. Create, with the body Entra sends for a new user.
+  // 1. Create, with the body Entra sends for a new user. Until a clear refusal says otherwise
+  // (a 4xx), the user may exist: a cancel, a cut-off or unreadable 2xx leaves that open.
+  run.createUnknown = true;
   const created = label(
     await ctx.write("POST", resourceUrl(ctx.base, "Users"), entraCreateBody(userName)),
     "Step 1: create the test user with Entra's POST body.",
   );
   evidence.push(created.evidence);
   const createFailure = judgeWrite(created, "create-failed", "Entra's create (POST /Users)");
-  if (createFailure) {
-    const s = created.kind === "response" ? created.status : undefined;
-    run.createUnknown = s === undefined || s >= 500;
-    return withEvidence(createFailure);
-  }
+  const status = created.kind === "response" ? created.status : undefined;
+  run.createUnknown = !(status !== undefined && status >= 400 && status < 500);
+  if (createFailure) return withEvidence(createFailure);
   const posted = created.kind === "response" ? created.json : undefined;
   run.id = idOf(posted);
 

@@ -169,7 +169,12 @@ function plan(argv: string[], env: Io["env"]): Plan {
   const tokenEnv = v["token-env"] as string;
   const token = env[tokenEnv] ?? "";
   if (!token.trim() && run.some((c) => entryOf(c).needs.token)) {
-    throw new UsageError(`Set the environment variable ${tokenEnv} to the secret token (the workspace's API key).`);
+    // Named only when it looks like a variable name as people write them: a token typed there by
+    // mistake (letters and digits only) must not be printed back.
+    const named = /^[A-Z_][A-Z0-9_]{0,31}$/.test(tokenEnv)
+      ? `the environment variable ${tokenEnv}`
+      : "the environment variable named by --token-env";
+    throw new UsageError(`Set ${named} to the secret token (the workspace's API key).`);
   }
   return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs };
 }

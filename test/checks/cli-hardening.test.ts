@@ -182,3 +182,11 @@ function hasOpenssl(): boolean {
     return false;
   }
 }
+
+it("a token-like value given to --token-env that names no variable is not printed back", async () => {
+  const tokenLike = "Ab3dEf6hIj9kLm2nOp5qRs8t";
+  const run = await doctor(["--url", "https://scim.example.com/scim/v2", "--token-env", tokenLike]);
+  expect(run.code).toBe(2);
+  expect(`${run.stdout}${run.stderr}`).not.toContain(tokenLike);
+  expect(run.stderr).toContain("the environment variable named by --token-env");
+});

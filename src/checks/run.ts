@@ -111,27 +111,23 @@ async function verdictOf(
     bogus: `scim-troubleshooter-made-up-key-${randomGuid()}`,
   };
   const memory = options.memory ?? { rejectedKeys: 0 };
+  /** One request, counting the run's rejected keys so that a later timeout can be read as a lockout. */
+  const exchange = async (url: string, key: KeyChoice, bounds: Limits, init?: Parameters<typeof send>[3]) => {
+    // Known before sending: a rejection earlier in the run, or this very request carrying another key.
+    const risky = memory.rejectedKeys > 0 || key !== "token";
+    const ex = await send(url, keys[key], bounds, init);
+    if (ex.kind === "response" && ex.status === 401) memory.rejectedKeys++;
+    if (risky) ex.afterRejectedKey = true;
+    return ex;
+  };
   const ctx: CheckContext = {
     base,
     target,
     params,
-    async send(url, key = "token") {
-      // Known before sending: a rejection earlier in the run, or this very request carrying another key.
-      const risky = memory.rejectedKeys > 0 || key !== "token";
-      const ex = await send(url, keys[key], limits);
-      if (ex.kind === "response" && ex.status === 401) memory.rejectedKeys++;
-      if (risky) ex.afterRejectedKey = true;
-      return ex;
-    },
-    async write(method, url, body, { cleanup = false } = {}) {
-      // A cleanup outlives the caller's cancel, still bounded by the time cap.
-      const bounded = cleanup ? { ...limits, signal: undefined } : limits;
-      const risky = memory.rejectedKeys > 0;
-      const ex = await send(url, keys.token, bounded, { method, body });
-      if (ex.kind === "response" && ex.status === 401) memory.rejectedKeys++;
-      if (risky) ex.afterRejectedKey = true;
-      return ex;
-    },
+    send: (url, key = "token") => exchange(url, key, limits),
+    // A cleanup outlives the caller's cancel, still bounded by the time cap.
+    write: (method, url, body, { cleanup = false } = {}) =>
+      exchange(url, "token", cleanup ? { ...limits, signal: undefined } : limits, { method, body }),
   };
   // Widened on purpose: each implementation is typed to its own codes, the caller reads any.
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];

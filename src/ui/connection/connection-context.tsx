@@ -1,6 +1,6 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
 import { entryOf, isCheckName } from "../../checks/catalog.ts";
-import type { CheckResult, CheckTarget } from "../../checks/types.ts";
+import { type CheckResult, type CheckTarget, DEFAULT_RELAY_URL } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
 
 /**
@@ -63,7 +63,7 @@ export function ConnectionProvider(props: {
     token: "",
     previousToken: "",
     useRelay: false,
-    relayUrl: "http://127.0.0.1:8788", // npm run relay's default port
+    relayUrl: DEFAULT_RELAY_URL, // where `npm run relay` listens unless told otherwise
     faults: props.initialFaults ?? [],
   }));
   // Checks read the settings at the moment they run, not when the machine was built.

@@ -1,12 +1,13 @@
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { flowMapsPlugin } from "./src/build/flow-maps-plugin.ts";
 import { flowsPlugin } from "./src/build/flows-plugin.ts";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 export default defineConfig({
-  plugins: [react(), flowsPlugin()],
+  plugins: [react(), flowsPlugin(), flowMapsPlugin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   resolve: {
     // @xstate/react still imports the pre-React-18 shims; React 19 has useSyncExternalStore built in.

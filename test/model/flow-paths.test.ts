@@ -3,6 +3,7 @@ import { transition } from "xstate";
 import { getShortestPaths, getSimplePaths } from "xstate/graph";
 import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
 import { compileFlow, type FlowEvent, type FlowSnapshot } from "../../src/engine/compile.ts";
+import { flowGraph, pathTaken } from "../../src/engine/flow-map.ts";
 import { currentStepId, initialSnapshot, replay } from "../../src/engine/session.ts";
 import { eventsAt, stepsOf } from "./flow-events.ts";
 
@@ -53,6 +54,20 @@ describe.each(flows.map((flow) => [flow.id, flow] as const))("flow %s", (_id, fl
       expect(end.context.decisions).toHaveLength(events.length);
       const replayed = replay(machine, end.context.decisions);
       expect(replayed.ok && currentStepId(replayed.snapshot)).toBe(currentStepId(path.state));
+    }
+  });
+
+  test("on every path, the map highlights exactly the steps visited and the ways taken", () => {
+    const edges = new Map(flowGraph(flow, CHECK_CATALOG).edges.map((e) => [e.id, e]));
+    for (const path of paths) {
+      const events = path.steps.slice(1).map((s) => s.event as FlowEvent);
+      const end = events.reduce((snapshot, event) => transition(machine, snapshot, event)[0], initialSnapshot(machine));
+      const visited = path.steps.map((s) => currentStepId(s.state));
+      const taken = pathTaken(flow, end.context.decisions, currentStepId(end));
+      expect(taken.steps).toEqual(visited);
+      expect(taken.edges.map((id) => [edges.get(id)?.from, edges.get(id)?.to])).toEqual(
+        visited.slice(1).map((to, i) => [visited[i], to]),
+      );
     }
   });
 });

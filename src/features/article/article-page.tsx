@@ -1,9 +1,12 @@
+import { Suspense } from "react";
 import { Link, useParams } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { Step, StepOf } from "../../engine/schema.ts";
 import { type WayOn, waysOn } from "../../engine/step-kinds.ts";
+import { MapFigure } from "../../ui/flow-map/map-figure.tsx";
 import { findSummary, useFlow } from "../../ui/flows/flow-loader.ts";
 import { articleMessages } from "../../ui/messages/article.ts";
+import { mapMessages } from "../../ui/messages/map.ts";
 import { messages } from "../../ui/messages/messages.ts";
 import { RichText } from "../../ui/rich-text/rich-text.tsx";
 import { Warnings } from "../../ui/walk/warnings.tsx";
@@ -31,6 +34,13 @@ export function ArticlePage() {
           {articleMessages.print}
         </button>
       </div>
+      <section className="article-map" aria-labelledby="article-map-heading">
+        <h2 id="article-map-heading">{articleMessages.mapHeading}</h2>
+        <p className="hint">{mapMessages.textAlternative}</p>
+        <Suspense fallback={<p>{messages.loading}</p>}>
+          <MapFigure flowId={flow.id} flowTitle={flow.title} nodeHref={(id) => `#step-${id}`} />
+        </Suspense>
+      </section>
       <h2>{articleMessages.stepsHeading}</h2>
       <ol className="article-steps">
         {flow.steps.map((step) => (

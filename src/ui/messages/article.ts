@@ -1,6 +1,7 @@
 /** The article page's strings (`/flows/:flowId/article`), loaded with the page. */
 export const articleMessages = {
   stepsHeading: "Steps",
+  mapHeading: "Map",
   asksFor: "Asks for:",
   thenGoTo: "Then:",
   otherwise: "Any other result",

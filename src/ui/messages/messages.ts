@@ -42,6 +42,7 @@ export const messages = {
     controls: "Walk",
     back: "Back",
     startOver: "Start over",
+    map: "Map",
     next: "Next",
     done: "Done, next step",
     substeps: "Do these in order",

@@ -1,4 +1,4 @@
-import { type ComponentType, useEffect, useId, useRef, useState } from "react";
+import { type ComponentType, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { StepKind, StepOf } from "../../engine/schema.ts";
@@ -23,6 +23,9 @@ export interface WalkViewProps {
   persist?: boolean;
 }
 
+// The map and its coordinates load when the admin first opens it: a walk without it pays nothing.
+const WalkMap = lazy(() => import("../flow-map/walk-map.tsx").then((m) => ({ default: m.WalkMap })));
+
 /** Replays a list the caller has checked; a list that does not fit is a bug, for the error boundary. */
 function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
   const result = replay(machineFor(flow), decisions);
@@ -38,6 +41,8 @@ function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
 export function WalkView({ flow, initialDecisions, flowHref, persist = true }: WalkViewProps) {
   const connection = useConnection();
   const [start, setStart] = useState(() => ({ snapshot: replayed(flow, initialDecisions), generation: 0 }));
+  // Outside the keyed provider: the map stays open across Back and Start over.
+  const [mapOpen, setMapOpen] = useState(false);
   const restartWith = (decisions: readonly Decision[]) =>
     setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1 }));
   // On the page the browser opened, focus starts at the top; after an in-app move
@@ -56,6 +61,8 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
         persist={persist}
         focusFirstStep={arrivedInApp || start.generation > 0}
         restartWith={restartWith}
+        mapOpen={mapOpen}
+        toggleMap={() => setMapOpen((open) => !open)}
       />
     </WalkActorProvider>
   );
@@ -67,6 +74,8 @@ function WalkSteps(props: {
   persist: boolean;
   focusFirstStep: boolean;
   restartWith: (decisions: readonly Decision[]) => void;
+  mapOpen: boolean;
+  toggleMap: () => void;
 }) {
   const { flow, persist } = props;
   const actor = useWalkActor();
@@ -126,12 +135,32 @@ function WalkSteps(props: {
         <button type="button" onClick={() => props.restartWith([])} disabled={decisions.length === 0}>
           {messages.wizard.startOver}
         </button>
+        <button
+          type="button"
+          aria-expanded={props.mapOpen}
+          aria-controls={`${headingId}-map`}
+          onClick={props.toggleMap}
+        >
+          {messages.wizard.map}
+        </button>
         {persist && (
           <Link to={`/flows/${flow.id}/article`} className="button link">
             {messages.nav.article}
           </Link>
         )}
       </nav>
+      <div id={`${headingId}-map`}>
+        {props.mapOpen && (
+          <Suspense fallback={<p>{messages.loading}</p>}>
+            <WalkMap
+              flow={flow}
+              decisions={decisions}
+              current={stepId}
+              goBack={(keep) => props.restartWith(decisions.slice(0, keep))}
+            />
+          </Suspense>
+        )}
+      </div>
       <SharePanel flow={flow} decisions={decisions} currentStep={stepId} allowLink={persist} />
     </div>
   );

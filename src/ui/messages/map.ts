@@ -1,0 +1,20 @@
+/** The flow map's strings (article page, the wizard's Map panel, the review page), loaded with the map. */
+export const mapMessages = {
+  /** The map's accessible name. */
+  name: (flowTitle: string) => `Map of “${flowTitle}”`,
+  kind: {
+    instruction: "Step",
+    question: "Question",
+    input: "Input",
+    check: "Live check",
+    outcome: "Outcome",
+  },
+  here: "you are here",
+  visited: "visited",
+  ahead: "not visited",
+  /** A visited node in the wizard: activating it goes back to that step. */
+  goBackTo: "go back to this step",
+  pathHeading: "Path taken",
+  download: "Download the map (SVG)",
+  textAlternative: "The same map as a list: every step and where each way on leads is in the steps below.",
+} as const;

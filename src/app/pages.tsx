@@ -9,6 +9,9 @@ export const WizardPage = lazy(() => wizardChunk().then((m) => ({ default: m.Wiz
 export const ArticlePage = lazy(() =>
   import("../features/article/article-page.tsx").then((m) => ({ default: m.ArticlePage })),
 );
+export const ReviewPage = lazy(() =>
+  import("../features/review/review-page.tsx").then((m) => ({ default: m.ReviewPage })),
+);
 export const EmbedWizardPage = lazy(() =>
   import("../features/embed/embed-pages.tsx").then((m) => ({ default: m.EmbedWizardPage })),
 );
@@ -18,7 +21,7 @@ export const EmbedCataloguePage = lazy(async () => {
     import("../features/catalogue/catalogue-page.tsx"),
     import("../features/embed/embed-pages.tsx"),
   ]);
-  return { default: () => <CataloguePage flowHref={useEmbedFlowHref()} /> };
+  return { default: () => <CataloguePage flowHref={useEmbedFlowHref()} forSupport={false} /> };
 });
 // The embed's chrome (host messages, theming) is for framed pages only.
 export const EmbedLayout = lazy(() =>

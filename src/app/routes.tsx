@@ -8,7 +8,15 @@ import {
 import { FlowLoadBoundary } from "../ui/flows/flow-load-status.tsx";
 import { AppErrorBoundary } from "./error-boundary.tsx";
 import { Layout, NotFound } from "./layout.tsx";
-import { ArticlePage, CataloguePage, EmbedCataloguePage, EmbedLayout, EmbedWizardPage, WizardPage } from "./pages.tsx";
+import {
+  ArticlePage,
+  CataloguePage,
+  EmbedCataloguePage,
+  EmbedLayout,
+  EmbedWizardPage,
+  ReviewPage,
+  WizardPage,
+} from "./pages.tsx";
 
 /** What the routes are handed: the demo tenant of this environment and connection defaults. */
 export interface AppServices {
@@ -42,6 +50,7 @@ export function AppRoutes({ services }: { services: AppServices }) {
             <Route path="flows/:flowId" element={<WizardPage />} />
             <Route path="flows/:flowId/article" element={<ArticlePage />} />
           </Route>
+          <Route path="review" element={<ReviewPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route

@@ -38,7 +38,14 @@ function useFlowSearch(query: string): { ids: string[]; pending: boolean } {
 }
 
 /** `/`: every scenario, a search box, and the triage entry for admins who are not sure. */
-export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { flowHref?: (id: string) => string }) {
+export function CataloguePage({
+  flowHref = (id: string) => `/flows/${id}`,
+  forSupport = true,
+}: {
+  flowHref?: (id: string) => string;
+  /** The link to the support review page; an embed, for admins only, leaves it out. */
+  forSupport?: boolean;
+}) {
   const [query, setQuery] = useState("");
   const { ids, pending } = useFlowSearch(query);
   const searchId = useId();
@@ -91,6 +98,11 @@ export function CataloguePage({ flowHref = (id: string) => `/flows/${id}` }: { f
           </li>
         ))}
       </ul>
+      {forSupport && (
+        <p className="hint">
+          {catalogueMessages.forSupport} <Link to="/review">{catalogueMessages.reviewLink}</Link>
+        </p>
+      )}
     </div>
   );
 }

@@ -9,4 +9,6 @@ export const catalogueMessages = {
   results: (n: number) => (n === 1 ? "1 guide matches" : `${n} guides match`),
   noResults: "No guide matches. Try fewer words, or start with the questions.",
   symptoms: "Symptoms",
+  forSupport: "For support staff:",
+  reviewLink: "review a walk an admin sent you (share link or summary)",
 } as const;

@@ -8,6 +8,9 @@ export const summaryMessages = {
   appVersion: "App version",
   steps: "Steps",
   nowAt: "Now at",
+  /** Above the walk record, the block /review reads back. */
+  recordHint:
+    "For support: paste this whole summary into the review page (/review) to see the walk on the guide's map.",
   /** What was done at each step. */
   done: "done",
   answered: (label: string) => `answered “${label}”`,

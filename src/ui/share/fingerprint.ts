@@ -10,7 +10,8 @@ export function flowFingerprint(flow: Flow): string {
   return fnv1a(JSON.stringify([flow.id, flow.start, flow.steps.map(stepShape)]));
 }
 
-function fnv1a(text: string): string {
+/** FNV-1a, 32 bits, base 36: short, and enough to tell an edited text from the one the app wrote (not a signature). */
+export function fnv1a(text: string): string {
   let hash = 0x811c9dc5;
   for (let i = 0; i < text.length; i++) {
     hash ^= text.charCodeAt(i);

@@ -20,7 +20,8 @@ const Evidence = z.looseObject({
   note: z.optional(z.string()),
 });
 
-const SavedCheckResult = z.looseObject({
+/** A check result in full, as the walk kept it (also in a summary's walk record, see walk-record.ts). */
+export const CheckResultSchema = z.looseObject({
   check: z.string(),
   outcome: z.string(),
   passed: z.boolean(),
@@ -33,7 +34,7 @@ const SavedCheckResult = z.looseObject({
 export const SavedWalkSchema = z.object({
   /** The flow's fingerprint when the walk was saved. */
   h: z.string(),
-  decisions: z.array(decisionSchema(SavedCheckResult)),
+  decisions: z.array(decisionSchema(CheckResultSchema)),
 });
 
 /** The saved decisions when `raw` is a saved walk of a flow with fingerprint `fingerprint`. */

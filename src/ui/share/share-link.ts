@@ -57,18 +57,22 @@ export function decodeShare(flow: BuiltFlow, machine: FlowMachine, param: string
   if (!payload.ok) return payload;
   if (payload.flowId !== flow.id) return { ok: false, problem: "other-flow", detail: payload.flowId };
   if (payload.fingerprint !== flowFingerprint(flow)) return { ok: false, problem: "outdated" };
-  const decisions = payload.decisions.map(unpack);
-  if (decisions.some((d) => d === undefined)) return { ok: false, problem: "wrong-shape" };
-  const replayed = replay(machine, decisions as Decision[]);
+  const decisions = unpackDecisions(payload.decisions);
+  if (!decisions) return { ok: false, problem: "wrong-shape" };
+  const replayed = replay(machine, decisions);
   if (!replayed.ok) return { ok: false, problem: "does-not-fit", detail: replayed.reason };
-  return { ok: true, decisions: decisions as Decision[] };
+  return { ok: true, decisions };
 }
 
 /** Decision kind by its one-letter code in a link (n, c, i, k, m), from the step-kind table. */
 const BY_CODE = new Map(Object.values(DECISION_KINDS).map((spec) => [spec.code, spec]));
 
-function unpack([step, code, value]: Packed): Decision | undefined {
-  return BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined;
+/** A link's packed decisions, each by its code; undefined when any does not fit its kind. */
+export function unpackDecisions(packed: readonly Packed[]): Decision[] | undefined {
+  const decisions = packed.map(
+    ([step, code, value]) => BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined,
+  );
+  return decisions.some((d) => d === undefined) ? undefined : (decisions as Decision[]);
 }
 
 /** The page for a link `openShareLink` refused: loaded with the link's reader, so it is here by then. */

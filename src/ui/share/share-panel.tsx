@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { type RefObject, useState } from "react";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
 import type { Decision } from "../../engine/session.ts";
@@ -12,6 +12,8 @@ declare const __APP_VERSION__: string;
 export function SharePanel(props: {
   flow: BuiltFlow;
   decisions: readonly Decision[];
+  /** When each decision was made, read when a summary is made. */
+  times: RefObject<(number | undefined)[]>;
   currentStep: string;
   allowLink: boolean;
 }) {
@@ -32,6 +34,7 @@ export function SharePanel(props: {
       date: new Date(),
       appVersion: __APP_VERSION__,
       secrets: secrets(),
+      times: props.times.current,
     });
 
   const copy = async (text: string | Promise<string>, done: string) => {

@@ -1,4 +1,4 @@
-import { redactSecrets } from "../../checks/redact.ts";
+import { redactDeep, redactSecrets } from "../../checks/redact.ts";
 import type { CheckResult, Evidence } from "../../checks/types.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
@@ -6,6 +6,7 @@ import type { Decision } from "../../engine/session.ts";
 import { wayOf } from "../../engine/step-kinds.ts";
 import { messages } from "../messages/messages.ts";
 import { summaryMessages } from "../messages/summary.ts";
+import { recordBlock, walkRecord } from "./walk-record.ts";
 
 /**
  * The Markdown summary an admin sends to support: flow, date, app version,
@@ -22,6 +23,8 @@ export interface TranscriptInput {
   appVersion: string;
   /** Strings that must never appear (the token); each is replaced by ••••. */
   secrets?: readonly string[];
+  /** When each decision was made, where known (ms since 1970). */
+  times?: readonly (number | undefined)[];
 }
 
 const t = summaryMessages;
@@ -42,7 +45,9 @@ export function buildTranscript(input: TranscriptInput): string {
   decisions.forEach((decision, index) => {
     const step = flow.steps.find((s) => s.id === decision.step);
     const where = step && "where" in step && step.where ? ` (${messages.where[step.where]})` : "";
-    lines.push(`${index + 1}. **${stepTitle(decision.step)}**${where}: ${describe(flow, decision, includeAnswers)}`);
+    lines.push(
+      `${index + 1}. **${stepTitle(decision.step)}**${where}: ${describeDecision(flow, decision, includeAnswers)}`,
+    );
     if (decision.kind === "check" && decision.result) lines.push(...evidenceLines(decision.result as CheckResult));
   });
   const current = flow.steps.find((s) => s.id === input.currentStep);
@@ -51,11 +56,19 @@ export function buildTranscript(input: TranscriptInput): string {
     `**${t.nowAt}:** ${current?.title ?? input.currentStep}${current?.kind === "outcome" ? ` (${current.result})` : ""}`,
     "",
   );
-  const text = redactSecrets(lines.join("\n"), input.secrets ?? []);
-  if (includeAnswers) return text;
+  lines.push(`_${t.recordHint}_`, "");
+  // The walk record is scrubbed like the text, then sealed with its checksum: /review reads back what was sent.
+  const record = walkRecord(flow, decisions, input.times ?? [], includeAnswers);
+  const recordJson = scrub(input, JSON.stringify(redactDeep(record, input.secrets ?? [])));
+  return `${scrub(input, lines.join("\n"))}\n${recordBlock(recordJson)}\n`;
+}
+
+function scrub(input: TranscriptInput, text: string): string {
+  const clean = redactSecrets(text, input.secrets ?? []);
+  if (input.includeAnswers) return clean;
   // Evidence quotes what was looked up (an e-mail in a filter), and a server may name other
   // people (the workspace user holding an address): every address-shaped string goes too.
-  return redactSecrets(text, personalValues(flow, decisions), t.leftOut).replace(ADDRESS, t.leftOut);
+  return redactSecrets(clean, personalValues(input.flow, input.decisions), t.leftOut).replace(ADDRESS, t.leftOut);
 }
 
 /**
@@ -69,7 +82,8 @@ function personalValues(flow: BuiltFlow, decisions: readonly Decision[]): string
   return decisions.flatMap((d) => (d.kind === "input" && d.value && personal.has(d.step) ? [d.value] : []));
 }
 
-function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
+/** What a decision did, in the summary's words (also the review page's). */
+export function describeDecision(flow: BuiltFlow, decision: Decision, includeAnswers: boolean): string {
   const step = flow.steps.find((s) => s.id === decision.step);
   // The way taken names itself (a choice's label, the manual way's label): the step-kind table says which.
   const way = step ? wayOf(step, decision) : undefined;
@@ -97,7 +111,7 @@ function describe(flow: BuiltFlow, decision: Decision, includeAnswers: boolean):
   }
 }
 
-function evidenceLines(result: CheckResult): string[] {
+export function evidenceLines(result: CheckResult): string[] {
   const lines = result.explanation ? [`   - ${result.explanation}`] : [];
   for (const e of result.evidence ?? []) lines.push(`   - ${evidenceLine(e)}`);
   return lines;

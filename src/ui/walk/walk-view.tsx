@@ -1,4 +1,4 @@
-import { type ComponentType, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import { type ComponentType, lazy, type RefObject, Suspense, useEffect, useId, useRef, useState } from "react";
 import { Link, useLocation } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { StepKind, StepOf } from "../../engine/schema.ts";
@@ -43,6 +43,8 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
   const [start, setStart] = useState(() => ({ snapshot: replayed(flow, initialDecisions), generation: 0 }));
   // Outside the keyed provider: the map stays open across Back and Start over.
   const [mapOpen, setMapOpen] = useState(false);
+  // When each decision was made, for the summary: unknown for those a link or this tab's storage replayed.
+  const times = useRef<(number | undefined)[]>(initialDecisions.map(() => undefined));
   const restartWith = (decisions: readonly Decision[]) =>
     setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1 }));
   // On the page the browser opened, focus starts at the top; after an in-app move
@@ -62,6 +64,7 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
         focusFirstStep={arrivedInApp || start.generation > 0}
         restartWith={restartWith}
         mapOpen={mapOpen}
+        times={times}
         toggleMap={() => setMapOpen((open) => !open)}
       />
     </WalkActorProvider>
@@ -76,6 +79,7 @@ function WalkSteps(props: {
   restartWith: (decisions: readonly Decision[]) => void;
   mapOpen: boolean;
   toggleMap: () => void;
+  times: RefObject<(number | undefined)[]>;
 }) {
   const { flow, persist } = props;
   const actor = useWalkActor();
@@ -87,9 +91,14 @@ function WalkSteps(props: {
   const headingId = useId();
   const skipFocus = useRef(!props.focusFirstStep);
 
+  const { times } = props;
   useEffect(() => {
     if (persist) saveWalk(flow, decisions);
-  }, [flow, decisions, persist]);
+    // After Back the list is shorter: later decisions get the time they are made again.
+    const known = times.current.slice(0, decisions.length);
+    while (known.length < decisions.length) known.push(Date.now());
+    times.current = known;
+  }, [flow, decisions, persist, times]);
 
   useEffect(() => {
     if (!step) return;
@@ -161,7 +170,7 @@ function WalkSteps(props: {
           </Suspense>
         )}
       </div>
-      <SharePanel flow={flow} decisions={decisions} currentStep={stepId} allowLink={persist} />
+      <SharePanel flow={flow} decisions={decisions} times={times} currentStep={stepId} allowLink={persist} />
     </div>
   );
 }

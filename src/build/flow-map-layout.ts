@@ -10,7 +10,8 @@ import type { FlowGraph, FlowMapLayout } from "../engine/flow-map.ts";
 
 const NODE_WIDTH = 184;
 const CHARS_PER_LINE = 25;
-const MAX_LINES = 3;
+/** Enough for every title the flows have: a node shows its whole title, so what it says is what it is named. */
+const MAX_LINES = 5;
 const LINE_HEIGHT = 16;
 /** The kind line ("Check · Workspace 365") plus padding above and below. */
 const NODE_CHROME = 30;

@@ -28,6 +28,8 @@ const TYPES: Record<string, string> = {
  * The rest of the app may only be framed by itself.
  */
 export function contentSecurityPolicy(path: string, embedAncestors = process.env.EMBED_FRAME_ANCESTORS || "*"): string {
+  // A flow map's SVG file carries its own stylesheet and nothing that runs: it may style itself, no more.
+  if (isMapAsset(path)) return "default-src 'none'; style-src 'unsafe-inline'; frame-ancestors 'self'";
   const framing = isEmbedPath(path) ? `frame-ancestors ${embedAncestors}` : "frame-ancestors 'self'";
   return [
     "default-src 'self'",
@@ -50,6 +52,8 @@ export function contentSecurityPolicy(path: string, embedAncestors = process.env
  * may frame.
  */
 const isEmbedPath = (path: string) => /^\/embed(?:\/(?:[a-z0-9]+(?:-[a-z0-9]+)*)?)?\/?$/.test(path);
+
+const isMapAsset = (path: string) => /^\/maps\/[a-z0-9-]+\.svg$/.test(path);
 
 function securityHeaders(path: string): Record<string, string> {
   return {

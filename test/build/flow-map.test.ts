@@ -17,6 +17,10 @@ describe.each(flows.map((flow) => [flow.id, flow] as const))("the map of %s", (_
     expect(new Set(graph.edges.map((e) => e.id)).size).toBe(graph.edges.length);
   });
 
+  test("every node shows its whole title, so what it shows is what it is named", () => {
+    for (const node of layout.nodes) expect(node.lines.join(" ")).toBe(node.title);
+  });
+
   test("outcomes carry their result; every edge is drawn between its two nodes", () => {
     for (const step of flow.steps) {
       const node = graph.nodes.find((n) => n.id === step.id);
@@ -52,14 +56,14 @@ describe.each(flows.map((flow) => [flow.id, flow] as const))("the map of %s", (_
   });
 });
 
-test("titles wrap at word boundaries into at most three lines, ending in … when cut", () => {
+test("titles wrap at word boundaries into at most five lines, ending in … when cut", () => {
   expect(wrapTitle("Compare the user in the workspace with Entra")).toEqual([
     "Compare the user in the",
     "workspace with Entra",
   ]);
   const long = wrapTitle("word ".repeat(40));
-  expect(long).toHaveLength(3);
-  expect(long[2].endsWith("…")).toBe(true);
+  expect(long).toHaveLength(5);
+  expect(long[4].endsWith("…")).toBe(true);
   expect(wrapTitle("Averyveryveryverylongwordthatcannotwrap")[0]).toHaveLength(25);
 });
 

@@ -13,9 +13,9 @@ test("the article page shows the whole map, each step a link to its place in the
   const links = within(map).getAllByRole("link");
   expect(links).toHaveLength(16);
   expect(
-    within(map).getByRole("link", { name: /^Compare the user in the workspace with Entra \(Live check/ }),
+    within(map).getByRole("link", { name: /^Live check Compare the user in the workspace with Entra/ }),
   ).toHaveAttribute("href", "#step-collision");
-  expect(within(map).getByRole("link", { name: /^Contact support \(Outcome, Contact support\)/ })).toBeInTheDocument();
+  expect(within(map).getByRole("link", { name: "Contact support Contact support (Outcome)" })).toBeInTheDocument();
   expect(screen.getByRole("link", { name: "Download the map (SVG)" })).toHaveAttribute("href", "/maps/error-500.svg");
 });
 
@@ -37,8 +37,8 @@ test("the wizard's Map shows the path taken, marks the current step, and goes ba
       .getAllByRole("link")
       .map((l) => l.getAttribute("aria-label")),
   ).toEqual([
-    "Find out what causes Error 500 (Step, Entra admin center, visited, go back to this step)",
-    "Which user gets Error 500? (Input, visited, go back to this step)",
+    "Step Find out what causes Error 500 (Entra admin center, visited, go back to this step)",
+    "Input Which user gets Error 500? (visited, go back to this step)",
   ]);
   expect(map.querySelector(".map-here")?.getAttribute("data-step")).toBe("entra-upn");
   expect([...map.querySelectorAll(".map-taken")].map((e) => e.getAttribute("data-edge"))).toEqual([
@@ -56,7 +56,7 @@ test("the wizard's Map shows the path taken, marks the current step, and goes ba
     "What is the user's UPN in Entra? (you are here)",
   ]);
 
-  await user.click(within(map).getByRole("link", { name: /^Which user gets Error 500\?/ }));
+  await user.click(within(map).getByRole("link", { name: /^Input Which user gets Error 500\?/ }));
   expect(await heading("Which user gets Error 500?")).toBeInTheDocument();
   // The map stays open and follows the walk: the cut decisions are no longer highlighted.
   const after = await mapOf(ERROR_500);

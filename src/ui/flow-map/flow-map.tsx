@@ -100,15 +100,18 @@ function MapEdgeView({
 
 type NodeState = "here" | "visited" | "ahead" | undefined;
 
+/** The line above a node's title: its kind, or for an outcome its result (the border colour says "outcome"). */
+const kindLine = (node: LaidOutNode) => (node.result ? messages.outcome[node.result] : mapMessages.kind[node.kind]);
+
+/** A node's accessible name starts with what it shows (kind line, then title), then adds what the drawing implies. */
 function nodeName(node: LaidOutNode, state: NodeState, linksBack: boolean): string {
-  const facts: (string | undefined)[] = [
-    mapMessages.kind[node.kind],
+  const facts = [
+    node.result && mapMessages.kind.outcome,
     node.where && messages.where[node.where],
-    node.result && messages.outcome[node.result],
     state && mapMessages[state],
     linksBack && state === "visited" ? mapMessages.goBackTo : undefined,
-  ];
-  return `${node.title} (${facts.filter(Boolean).join(", ")})`;
+  ].filter(Boolean);
+  return `${kindLine(node)} ${node.title}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`;
 }
 
 function MapNodeView(props: {
@@ -118,20 +121,20 @@ function MapNodeView(props: {
   onClick?: (stepId: string) => void;
 }) {
   const { node, state, href, onClick } = props;
-  // An outcome's border colour says its kind; its line names the result.
-  const kindLine = node.result ? messages.outcome[node.result] : mapMessages.kind[node.kind];
   const shape = (
     <>
       <rect x={node.x} y={node.y} width={node.width} height={node.height} rx="8" />
       <text x={node.x + 10} y={node.y + 18} className="map-kind">
-        {kindLine}
+        {/* A space between the kind and the title, in the text a screen reader gets. */}
+        {`${kindLine(node)} `}
       </text>
       <text x={node.x + 10} y={node.y + 36} className="map-title">
         {node.lines.map((line, i) => (
           // Lines of one title never reorder: the index is their identity.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
           <tspan key={i} x={node.x + 10} dy={i === 0 ? 0 : 16}>
-            {line}
+            {/* The space keeps words apart in the text a screen reader gets; SVG draws each line on its own. */}
+            {i < node.lines.length - 1 ? `${line} ` : line}
           </tspan>
         ))}
       </text>

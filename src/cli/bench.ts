@@ -5,6 +5,7 @@ import { browserFigures } from "../bench/browser-bench.ts";
 import { launchBrowser } from "../bench/chromium.ts";
 import { embedSizeFigures } from "../bench/embed-size.ts";
 import { benchFlows, type Figure } from "../bench/flows-bench.ts";
+import { mapOpeningFigures, mapSizeFigures } from "../bench/map-bench.ts";
 import { startStaticServer } from "../server/static-server.ts";
 
 /**
@@ -30,6 +31,7 @@ const server = await startStaticServer({ root: dist, port: 0 });
 const browser = await launchBrowser();
 try {
   print("Production build in headless Chromium (loopback)", await browserFigures(browser, server.url));
+  print("Flow maps", [...mapSizeFigures(dist), ...(await mapOpeningFigures(browser, server.url))]);
   if (!process.argv.includes("--no-alternatives")) {
     print("The same sizes for the alternatives (gzipped JS to render one form)", await benchAlternatives());
     const floor = await reactFloorTimeToHeading(browser);

@@ -14,6 +14,9 @@ import { type PastedProblem, readPasted } from "../../ui/share/pasted-walk.ts";
 import { type ReviewedWalk, reviewWalk } from "../../ui/share/review-walk.ts";
 import { encodeShare, SHARE_PARAM } from "../../ui/share/share-link.ts";
 import { describeDecision, evidenceLines } from "../../ui/share/transcript.ts";
+// This page needs the walk's modules (engine, machines, share link) and the wizard needs them all:
+// needing the same set keeps them one chunk, instead of a second chunk every wizard step would load.
+import "../../ui/walk/walk-view.tsx";
 
 type Review =
   | { ok: true; flow: BuiltFlow; source: "link" | "summary"; walk: Extract<ReviewedWalk, { ok: true }> }

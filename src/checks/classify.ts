@@ -74,6 +74,24 @@ function lockout<O extends "timeout" | "unreachable">(failure: Failure<O>): Fail
   } as Failure<O>;
 }
 
+/** The relay's own 503: it is forwarding all the requests it takes at once, and this one never left it. */
+const RELAY_BUSY: Failure<"rate-limited"> = {
+  outcome: "rate-limited",
+  explanation:
+    "The local relay is already forwarding as many requests as it takes at once and refused this one (503 from the relay); nothing was sent to the target, and nothing was retried.",
+  advice:
+    "Wait a few seconds and run the check again. If it keeps happening, another page or script is sending requests through the relay: close it, or stop the relay (Ctrl+C) and start it again.",
+};
+
+/** The body stopped short on the server's side: whatever came is not the answer the server meant to send. */
+const CUT_OFF: Failure<"not-scim"> = {
+  outcome: "not-scim",
+  explanation:
+    "The answer was cut off: the connection closed before the body was complete, so there is no whole SCIM answer to judge.",
+  advice:
+    "The server, or a proxy or load balancer in front of it, broke the connection in the middle of its answer. Run the check again; if it keeps happening, send the evidence to the SCIM provider.",
+};
+
 /** The relay's own 502/504: the target's cause, as if the check had met it directly. */
 function relayed(ex: Extract<Exchange, { kind: "response" }>): Failure<"timeout" | "unreachable"> | undefined {
   const relay = ex.relayFailure;
@@ -120,6 +138,7 @@ export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure
     return ex.afterRejectedKey ? lockout(failure) : failure;
   }
   if (ex.kind === "unreachable") return ex.afterRejectedKey ? lockout(unreachable(ex)) : unreachable(ex);
+  if (ex.relayFailure?.error === "busy") return RELAY_BUSY;
   const viaRelay = relayed(ex);
   if (viaRelay) return ex.afterRejectedKey ? lockout(viaRelay) : viaRelay;
   const s = ex.status;
@@ -134,6 +153,7 @@ export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure
     return { outcome: "bad-filter", explanation: `400 Bad Request: the endpoint rejected the filter${d}.` };
   }
   if (s >= 500) return { outcome: "server-error", explanation: `${s}: the SCIM service failed on its side${d}.` };
+  if (ex.cutOff) return CUT_OFF;
   if (ex.truncated)
     return {
       outcome: "not-scim",

@@ -5,7 +5,7 @@
  */
 import { summariseBody } from "./body.ts";
 import type { RequestFailureCode } from "./catalog.ts";
-import type { Exchange } from "./http.ts";
+import { type Exchange, TOO_MANY_CODINGS } from "./http.ts";
 import { LOCKOUT_ADVICE } from "./messages.ts";
 import { type ListResponse, listResponse } from "./scim-bodies.ts";
 
@@ -34,6 +34,8 @@ const SYSTEM_ERRORS: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: "the TLS chain holds a self-signed certificate",
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the TLS certificate chain is incomplete or untrusted",
   ERR_TLS_CERT_ALTNAME_INVALID: "the TLS certificate does not match the host name",
+  [TOO_MANY_CODINGS]:
+    "the answer came in more than five layers of compression (Content-Encoding), which is refused as a possible decompression bomb",
 };
 
 function withDetail(ex: Extract<Exchange, { kind: "response" }>): string {
@@ -74,6 +76,10 @@ function lockout<O extends "timeout" | "unreachable">(failure: Failure<O>): Fail
   } as Failure<O>;
 }
 
+/** The endpoint answered, but in a form no HTTP client reads: only its owner can change that. */
+const CODINGS_ADVICE =
+  "The endpoint, or a proxy in front of it, compresses its answer again and again. Send the evidence to the SCIM provider: an answer needs at most one Content-Encoding (such as gzip).";
+
 /** The relay's own 503: it is forwarding all the requests it takes at once, and this one never left it. */
 const RELAY_BUSY: Failure<"rate-limited"> = {
   outcome: "rate-limited",
@@ -105,7 +111,9 @@ function relayed(ex: Extract<Exchange, { kind: "response" }>): Failure<"timeout"
     outcome: "unreachable",
     explanation: `The relay could not reach the target: ${cause} (${relay.error}).`,
     advice:
-      "The relay runs on this computer: check that it can reach the target (host name, port, public DNS, a publicly trusted TLS 1.2 certificate), as Entra needs too.",
+      relay.error === TOO_MANY_CODINGS
+        ? CODINGS_ADVICE
+        : "The relay runs on this computer: check that it can reach the target (host name, port, public DNS, a publicly trusted TLS 1.2 certificate), as Entra needs too.",
   };
 }
 
@@ -117,7 +125,9 @@ function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure<"u
       outcome: "unreachable",
       explanation: `No answer: ${known || ex.message} (${ex.code}).`,
       advice:
-        "Check the host name and port, that the host resolves publicly, and that it presents a publicly trusted certificate with TLS 1.2, as Entra needs.",
+        ex.code === TOO_MANY_CODINGS
+          ? CODINGS_ADVICE
+          : "Check the host name and port, that the host resolves publicly, and that it presents a publicly trusted certificate with TLS 1.2, as Entra needs.",
     };
   }
   // A browser reports DNS, TLS, a blocked network and a missing CORS header all as the same TypeError.

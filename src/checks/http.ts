@@ -81,12 +81,19 @@ export interface SendInit {
 /** Only 307 and 308 keep the method and body; fetch would turn a POST after 301/302/303 into a GET. */
 const KEEPS_METHOD = new Set([307, 308]);
 
+/**
+ * undici refuses an answer with more than five Content-Encoding codings (a guard against
+ * decompression bombs) with an Error that has no code; this one names it (issue 12 point 1).
+ */
+export const TOO_MANY_CODINGS = "TOO_MANY_CONTENT_ENCODINGS";
+
 /** The system error code Node attaches (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…); browsers give none. */
-function errorCode(err: unknown): string | undefined {
+export function errorCode(err: unknown): string | undefined {
   let cause: unknown = err;
   for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && code !== "ABORT_ERR") return code;
+    if (/^too many content-encodings/.test(String((cause as { message?: unknown }).message))) return TOO_MANY_CODINGS;
     cause = (cause as { cause?: unknown }).cause;
   }
   return undefined;

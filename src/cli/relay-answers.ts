@@ -4,7 +4,7 @@
  * and not "server error" or "not SCIM".
  */
 import type { ServerResponse } from "node:http";
-import { RELAY_HEADER, type RELAY_MARK } from "../checks/http.ts";
+import { errorCode, RELAY_HEADER, type RELAY_MARK, TOO_MANY_CODINGS } from "../checks/http.ts";
 
 type Mark = (typeof RELAY_MARK)[keyof typeof RELAY_MARK];
 
@@ -27,15 +27,9 @@ export function answerOwn(
     .end(JSON.stringify(body));
 }
 
-/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND, a TLS code…). */
+/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND, a TLS code…), as the checks read it. */
 export function causeCode(err: unknown): string {
-  let cause: unknown = err;
-  for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "ABORT_ERR") return code;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return (err as Error)?.name ?? "Error";
+  return errorCode(err) ?? (err as Error)?.name ?? "Error";
 }
 
 /** A short phrase for the common causes; the check has its own fuller wording by code. */
@@ -43,5 +37,6 @@ export function describeCause(code: string): string {
   if (code === "ECONNREFUSED") return "connection refused by the target";
   if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the target's host name does not resolve (DNS)";
   if (/CERT|TLS|SSL/i.test(code)) return "the TLS handshake with the target failed";
+  if (code === TOO_MANY_CODINGS) return "the target's answer came in more than five layers of compression";
   return "the target could not be reached";
 }

@@ -94,6 +94,12 @@ describe("point 1: an answer with more than five Content-Encoding codings", () =
     // Long enough for any abandoned request to be aborted (the browser hung up on each answer).
     await new Promise((resolve) => setTimeout(resolve, 200));
     expect(relay.child.exitCode, relay.stderr()).toBeNull();
+    // The check through the relay names the cause, as the doctor does.
+    const refused = expectOutcome(
+      await runCheck("test-connection", { baseUrl: `${relay.url}/scim/v2`, token: TOKEN }, {}, { timeoutMs: 5000 }),
+      "unreachable",
+    );
+    expect(refused.explanation).toMatch(/more than five layers of compression .*\(TOO_MANY_CONTENT_ENCODINGS\)/);
     const discovery = await runCheck(
       "discovery",
       { baseUrl: `${relay.url}/scim/v2`, token: TOKEN },
@@ -102,7 +108,8 @@ describe("point 1: an answer with more than five Content-Encoding codings", () =
     );
     expectOutcome(discovery, "pass");
     expect(relay.stderr()).not.toMatch(/Unhandled|AbortError/);
-    expect(target.requests.filter((r) => r.url.includes("/Users"))).toHaveLength(100);
+    // Every answer reached the relay from the target: 100 raw requests and the check's one.
+    expect(target.requests.filter((r) => r.url.includes("/Users"))).toHaveLength(101);
   }, 60_000);
 
   it("the doctor reports it and finishes its run, instead of dying when the time cap strikes", async () => {
@@ -126,6 +133,8 @@ describe("point 1: an answer with more than five Content-Encoding codings", () =
       ["test-connection", "unreachable"],
       ["groups-probe", "timeout"],
     ]);
+    const report = JSON.parse(run.stdout) as { checks: { title: string; advice: string }[] };
+    expect(report.checks[0].advice).toMatch(/at most one Content-Encoding/);
   }, 60_000);
 });
 

@@ -32,7 +32,11 @@ export interface RelayFailure {
 /** The header the relay sets on its own answers and on bodies it passed on incomplete, so a check can tell them from the target's. */
 export const RELAY_HEADER = "x-scim-troubleshooter-relay";
 
-/** RELAY_HEADER's values; the relay never passes the target's own headers on, so only the relay sets it. */
+/**
+ * RELAY_HEADER's values. Through the relay only the relay sets it (of the target's headers it
+ * passes on Content-Type and Retry-After alone); a server that sends it itself can only make its
+ * own answer fail, never pass.
+ */
 export const RELAY_MARK = {
   /** The relay's 502/504: the target could not be reached or did not answer in time. */
   targetError: "target-error",

@@ -5,7 +5,7 @@
  */
 import { summariseBody } from "./body.ts";
 import type { RequestFailureCode } from "./catalog.ts";
-import type { Exchange } from "./http.ts";
+import { type Exchange, TOO_MANY_CODINGS } from "./http.ts";
 import { LOCKOUT_ADVICE } from "./messages.ts";
 import { type ListResponse, listResponse } from "./scim-bodies.ts";
 
@@ -34,6 +34,8 @@ const SYSTEM_ERRORS: Record<string, string> = {
   SELF_SIGNED_CERT_IN_CHAIN: "the TLS chain holds a self-signed certificate",
   UNABLE_TO_VERIFY_LEAF_SIGNATURE: "the TLS certificate chain is incomplete or untrusted",
   ERR_TLS_CERT_ALTNAME_INVALID: "the TLS certificate does not match the host name",
+  [TOO_MANY_CODINGS]:
+    "the answer came in more than five layers of compression (Content-Encoding), which is refused as a possible decompression bomb",
 };
 
 function withDetail(ex: Extract<Exchange, { kind: "response" }>): string {
@@ -74,6 +76,28 @@ function lockout<O extends "timeout" | "unreachable">(failure: Failure<O>): Fail
   } as Failure<O>;
 }
 
+/** The endpoint answered, but in a form no HTTP client reads: only its owner can change that. */
+const CODINGS_ADVICE =
+  "The endpoint, or a proxy in front of it, compresses its answer again and again. Send the evidence to the SCIM provider: an answer needs at most one Content-Encoding (such as gzip).";
+
+/** The relay's own 503: it is forwarding all the requests it takes at once, and this one never left it. */
+const RELAY_BUSY: Failure<"rate-limited"> = {
+  outcome: "rate-limited",
+  explanation:
+    "The local relay is already forwarding as many requests as it takes at once and refused this one (503 from the relay); nothing was sent to the target, and nothing was retried.",
+  advice:
+    "Wait a few seconds and run the check again. If it keeps happening, another page or script is sending requests through the relay: close it, or stop the relay (Ctrl+C) and start it again.",
+};
+
+/** The body stopped short on the server's side: whatever came is not the answer the server meant to send. */
+const CUT_OFF: Failure<"not-scim"> = {
+  outcome: "not-scim",
+  explanation:
+    "The answer was cut off: the connection closed before the body was complete, so there is no whole SCIM answer to judge.",
+  advice:
+    "The server, or a proxy or load balancer in front of it, broke the connection in the middle of its answer. Run the check again; if it keeps happening, send the evidence to the SCIM provider.",
+};
+
 /** The relay's own 502/504: the target's cause, as if the check had met it directly. */
 function relayed(ex: Extract<Exchange, { kind: "response" }>): Failure<"timeout" | "unreachable"> | undefined {
   const relay = ex.relayFailure;
@@ -87,7 +111,9 @@ function relayed(ex: Extract<Exchange, { kind: "response" }>): Failure<"timeout"
     outcome: "unreachable",
     explanation: `The relay could not reach the target: ${cause} (${relay.error}).`,
     advice:
-      "The relay runs on this computer: check that it can reach the target (host name, port, public DNS, a publicly trusted TLS 1.2 certificate), as Entra needs too.",
+      relay.error === TOO_MANY_CODINGS
+        ? CODINGS_ADVICE
+        : "The relay runs on this computer: check that it can reach the target (host name, port, public DNS, a publicly trusted TLS 1.2 certificate), as Entra needs too.",
   };
 }
 
@@ -99,7 +125,9 @@ function unreachable(ex: Extract<Exchange, { kind: "unreachable" }>): Failure<"u
       outcome: "unreachable",
       explanation: `No answer: ${known || ex.message} (${ex.code}).`,
       advice:
-        "Check the host name and port, that the host resolves publicly, and that it presents a publicly trusted certificate with TLS 1.2, as Entra needs.",
+        ex.code === TOO_MANY_CODINGS
+          ? CODINGS_ADVICE
+          : "Check the host name and port, that the host resolves publicly, and that it presents a publicly trusted certificate with TLS 1.2, as Entra needs.",
     };
   }
   // A browser reports DNS, TLS, a blocked network and a missing CORS header all as the same TypeError.
@@ -120,6 +148,7 @@ export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure
     return ex.afterRejectedKey ? lockout(failure) : failure;
   }
   if (ex.kind === "unreachable") return ex.afterRejectedKey ? lockout(unreachable(ex)) : unreachable(ex);
+  if (ex.relayFailure?.error === "busy") return RELAY_BUSY;
   const viaRelay = relayed(ex);
   if (viaRelay) return ex.afterRejectedKey ? lockout(viaRelay) : viaRelay;
   const s = ex.status;
@@ -134,6 +163,7 @@ export function requestFailure(ex: Exchange, filtered: boolean): FilteredFailure
     return { outcome: "bad-filter", explanation: `400 Bad Request: the endpoint rejected the filter${d}.` };
   }
   if (s >= 500) return { outcome: "server-error", explanation: `${s}: the SCIM service failed on its side${d}.` };
+  if (ex.cutOff) return CUT_OFF;
   if (ex.truncated)
     return {
       outcome: "not-scim",

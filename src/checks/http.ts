@@ -19,15 +19,34 @@ export interface Limits {
   secrets?: readonly (string | undefined)[];
 }
 
-/** What `npm run relay` says when it could not reach the target (its 502/504 answer, marked by RELAY_HEADER). */
+/**
+ * What `npm run relay` says when it could not pass the target's answer on: its 502/504 when it
+ * could not reach the target, or its 503 when it was already forwarding all it takes at once.
+ */
 export interface RelayFailure {
-  /** A system error code such as ECONNREFUSED, or "timeout". */
+  /** A system error code such as ECONNREFUSED, "timeout", or "busy". */
   error: string;
   detail?: string;
 }
 
-/** The header the relay sets on its own failure answers, so a check can tell them from the target's. */
+/** The header the relay sets on its own answers and on bodies it passed on incomplete, so a check can tell them from the target's. */
 export const RELAY_HEADER = "x-scim-troubleshooter-relay";
+
+/**
+ * RELAY_HEADER's values. Through the relay only the relay sets it (of the target's headers it
+ * passes on Content-Type and Retry-After alone); a server that sends it itself can only make its
+ * own answer fail, never pass.
+ */
+export const RELAY_MARK = {
+  /** The relay's 502/504: the target could not be reached or did not answer in time. */
+  targetError: "target-error",
+  /** The relay's 503: too many requests in flight through it; nothing was sent to the target. */
+  busy: "busy",
+  /** The target's answer as far as it came: the target's connection closed or was reset mid-body. */
+  cutOff: "cut-off",
+  /** The target's answer cut at the relay's size cap. */
+  overCap: "over-cap",
+} as const;
 
 export type Exchange =
   | {
@@ -35,6 +54,8 @@ export type Exchange =
       status: number;
       text: string;
       truncated: boolean;
+      /** Cut short by the server's side (the connection closed or was reset mid-body), not by our cap. */
+      cutOff?: true;
       json: unknown;
       evidence: Evidence;
       /** The Retry-After header as sent (seconds or an HTTP-date), for a 429 or 503. */
@@ -64,12 +85,19 @@ export interface SendInit {
 /** Only 307 and 308 keep the method and body; fetch would turn a POST after 301/302/303 into a GET. */
 const KEEPS_METHOD = new Set([307, 308]);
 
+/**
+ * undici refuses an answer with more than five Content-Encoding codings (a guard against
+ * decompression bombs) with an Error that has no code; this one names it (issue 12 point 1).
+ */
+export const TOO_MANY_CODINGS = "TOO_MANY_CONTENT_ENCODINGS";
+
 /** The system error code Node attaches (ECONNREFUSED, ENOTFOUND, CERT_HAS_EXPIRED…); browsers give none. */
-function errorCode(err: unknown): string | undefined {
+export function errorCode(err: unknown): string | undefined {
   let cause: unknown = err;
   for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
     const code = (cause as { code?: unknown }).code;
     if (typeof code === "string" && code !== "ABORT_ERR") return code;
+    if (/^too many content-encodings/.test(String((cause as { message?: unknown }).message))) return TOO_MANY_CODINGS;
     cause = (cause as { cause?: unknown }).cause;
   }
   return undefined;
@@ -135,29 +163,35 @@ export async function send(url: string, token: string, limits: Limits, init: Sen
       }
       const answer = await Promise.race([readCapped(res, limits.maxBodyBytes, signal), aborted]);
       stamp();
+      // Through the relay a body the target cut off arrives whole (the relay read what came and
+      // sent that): its mark says so, so that the relay and a direct run judge the same answer.
+      const mark = res.headers.get(RELAY_HEADER);
+      const cutOff = answer.flaw === "cut-off" || mark === RELAY_MARK.cutOff;
+      const truncated = answer.truncated || cutOff || mark === RELAY_MARK.overCap;
       // Redact before anything is cut to length (a detail to 300, a summary to 160 characters): a
       // key cut in two would no longer match, and a piece of it would reach the page or the output.
       const secrets = [token, ...(limits.secrets ?? [])];
       const text = redactSecrets(answer.text, secrets);
-      const json = answer.truncated || answer.flaw ? undefined : redactDeep(parseJson(text), secrets);
+      const json = truncated || answer.flaw ? undefined : redactDeep(parseJson(text), secrets);
       const scimError = scimErrorOf(json);
       if (scimError?.scimType) evidence.scimType = scimError.scimType;
       if (scimError?.detail) evidence.detail = scimError.detail;
       // Summarise what is not SCIM (an HTML page, a gateway's JSON); a SCIM answer speaks for itself.
       const summary = !scimError && (json === undefined || res.status >= 300) ? summariseBody(text) : undefined;
       if (summary) evidence.bodySummary = summary;
-      if (answer.flaw === "cut-off") evidence.note = "The connection closed before the body was complete.";
+      if (cutOff) evidence.note = "The connection closed before the body was complete.";
       else if (answer.flaw === "not-utf8") evidence.note = "The body is not valid UTF-8, so it cannot be SCIM JSON.";
-      else if (answer.truncated) {
-        evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
-      }
+      else if (mark === RELAY_MARK.overCap)
+        evidence.note = "The relay cut the body at its size cap; the rest was not read.";
+      else if (truncated) evidence.note = `Body cut at ${limits.maxBodyBytes} bytes (the cap); the rest was not read.`;
       const retryAfter = res.headers.get("retry-after")?.trim() || undefined;
-      const relayFailure = res.headers.get(RELAY_HEADER) === "target-error" ? relayFailureOf(json) : undefined;
+      const relayFailure = relayFailureOf(mark, json);
       return {
         kind: "response",
         status: res.status,
         text,
-        truncated: answer.truncated,
+        truncated,
+        ...(cutOff && { cutOff: true as const }),
         json,
         evidence,
         ...(retryAfter && { retryAfter }),
@@ -180,7 +214,9 @@ export async function send(url: string, token: string, limits: Limits, init: Sen
   }
 }
 
-function relayFailureOf(json: unknown): RelayFailure {
+function relayFailureOf(mark: string | null, json: unknown): RelayFailure | undefined {
+  if (mark === RELAY_MARK.busy) return { error: "busy" };
+  if (mark !== RELAY_MARK.targetError) return undefined;
   const body = (typeof json === "object" && json !== null ? json : {}) as Record<string, unknown>;
   // Only a system error code's shape is taken: any server could send the header, and this lands in an explanation.
   const error =

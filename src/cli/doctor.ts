@@ -10,6 +10,7 @@ import { redactSecrets } from "../checks/redact.ts";
 import { runCheck } from "../checks/run.ts";
 import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types.ts";
 import { isEntry, type Prog } from "./entry.ts";
+import { nodeFetch } from "./node-fetch.ts";
 
 /** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
 const PARAMS = allParams();
@@ -225,7 +226,7 @@ export async function main(argv: string[], io: Io): Promise<number> {
       continue;
     }
     try {
-      results.push(await runCheck(name, target, p.params, { timeoutMs: p.timeoutMs, memory }));
+      results.push(await runCheck(name, target, p.params, { fetch: nodeFetch, timeoutMs: p.timeoutMs, memory }));
     } catch (error) {
       // A check that cannot run (a missing input) is reported; the others still count.
       p.skipped.push({ id: name, reason: error instanceof Error ? error.message : String(error) });

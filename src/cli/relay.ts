@@ -3,26 +3,32 @@
  * HTTP relay so the browser's live checks can reach an endpoint that sends no
  * CORS headers. It forwards only the GETs the checks send, only to the one
  * target, adds CORS for the wizard's origin only, and never logs a header.
+ * Whatever one request does, the relay stays up for the next: it forwards a
+ * bounded number at once, and drops a client that is slow to send its request.
  */
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import type { AddressInfo } from "node:net";
 import { parseArgs } from "node:util";
 import { readCapped } from "../checks/body.ts";
-import { RELAY_HEADER } from "../checks/http.ts";
-import { hasEntraFlag } from "../checks/scim-urls.ts";
+import { RELAY_HEADER, RELAY_MARK } from "../checks/http.ts";
 import { DEFAULT_RELAY_PORT } from "../checks/types.ts";
 import { listenOn } from "../server/listen.ts";
 import { isEntry, type Prog } from "./entry.ts";
+import { nodeFetch } from "./node-fetch.ts";
+import { answerOwn, causeCode, describeCause } from "./relay-answers.ts";
+import { checkOptions, type RelayOptions } from "./relay-options.ts";
 
-export interface RelayOptions {
-  target: string;
-  port?: number;
-  host?: string;
-  allowOrigin?: string;
-  timeoutMs?: number;
-  maxBodyBytes?: number;
-  log?: (line: string) => void;
-}
+/**
+ * Requests the relay forwards at once. The wizard sends one at a time; each held request may
+ * buffer a body up to the size cap, so this bounds the relay's memory (issue 12 point 8).
+ */
+export const RELAY_MAX_IN_FLIGHT = 8;
+
+/**
+ * How long a client may take to send its request: the browser sends it at once, so a client
+ * that drips its headers is dropped within seconds, not after Node's 60 s to 300 s defaults.
+ */
+export const RELAY_REQUEST_TIMEOUT_MS = 5_000;
 
 export interface Relay {
   url: string;
@@ -34,58 +40,15 @@ export interface Relay {
   close(): Promise<void>;
 }
 
-const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 const RESOURCES = ["Users", "Groups", "ServiceProviderConfig"];
-
-function checkOptions(o: RelayOptions) {
-  const host = o.host ?? "127.0.0.1";
-  if (!LOOPBACK.has(host))
-    throw new Error(`The relay binds to loopback only (127.0.0.1, ::1, localhost), not ${host}.`);
-  let target: URL;
-  try {
-    target = new URL(o.target);
-  } catch {
-    throw new Error(`--target must be an absolute URL, got ${o.target}.`);
-  }
-  const loopbackTarget = LOOPBACK.has(target.hostname.replace(/^\[|\]$/g, ""));
-  if (target.protocol !== "https:" && !(target.protocol === "http:" && loopbackTarget)) {
-    throw new Error("--target must be https:// (http:// only for a loopback test server).");
-  }
-  // The Tenant URL as Entra holds it may end in ?aadOptscim062020; Entra strips it, and so does the relay.
-  if (hasEntraFlag(target)) target.search = "";
-  if (target.search || target.hash || target.username || target.password) {
-    throw new Error("--target is a SCIM base URL: no query, fragment or credentials.");
-  }
-  const allowOrigin = o.allowOrigin ?? "http://localhost:4173";
-  if (new URL(allowOrigin).origin !== allowOrigin)
-    throw new Error(`--allow-origin must be an origin such as http://localhost:4173.`);
-  return { host, target, basePath: target.pathname.replace(/\/+$/, ""), allowOrigin };
-}
-
-/** The system error code under fetch's "fetch failed" (ECONNREFUSED, ENOTFOUND, a TLS code…). */
-function causeCode(err: unknown): string {
-  let cause: unknown = err;
-  for (let i = 0; i < 4 && cause && typeof cause === "object"; i++) {
-    const code = (cause as { code?: unknown }).code;
-    if (typeof code === "string" && code !== "ABORT_ERR") return code;
-    cause = (cause as { cause?: unknown }).cause;
-  }
-  return (err as Error)?.name ?? "Error";
-}
-
-/** A short phrase for the common causes; the check has its own fuller wording by code. */
-function describeCause(code: string): string {
-  if (code === "ECONNREFUSED") return "connection refused by the target";
-  if (code === "ENOTFOUND" || code === "EAI_AGAIN") return "the target's host name does not resolve (DNS)";
-  if (/CERT|TLS|SSL/i.test(code)) return "the TLS handshake with the target failed";
-  return "the target could not be reached";
-}
 
 export async function startRelay(options: RelayOptions): Promise<Relay> {
   const { host, target, basePath, allowOrigin } = checkOptions(options);
   const log = options.log ?? ((line: string) => process.stdout.write(`${line}\n`));
   const timeoutMs = options.timeoutMs ?? 15_000;
   const maxBodyBytes = options.maxBodyBytes ?? 1024 * 1024;
+  const maxInFlight = options.maxInFlight ?? RELAY_MAX_IN_FLIGHT;
+  let inFlight = 0;
   const allowed = new Set(RESOURCES.map((r) => `${basePath}/${r}`));
 
   const handle = async (req: IncomingMessage, res: ServerResponse, port: number) => {
@@ -128,6 +91,28 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     if (!allowed.has(incoming.pathname)) {
       return refuse(404, `The relay forwards only ${[...allowed].join(", ")}.`);
     }
+    if (inFlight >= maxInFlight) {
+      log(`refused GET ${incoming.pathname}: ${maxInFlight} requests already in flight`);
+      // Marked, so the check says the relay (not the target) asked to wait, and nothing was sent on.
+      return answerOwn(res, cors, 503, RELAY_MARK.busy, {
+        relayError: "busy",
+        detail: `the relay is already forwarding ${maxInFlight} requests`,
+      });
+    }
+    inFlight++;
+    try {
+      await forward(incoming, req, res, cors);
+    } finally {
+      inFlight--;
+    }
+  };
+
+  const forward = async (
+    incoming: URL,
+    req: IncomingMessage,
+    res: ServerResponse,
+    cors: Record<string, string>,
+  ): Promise<void> => {
     const headers: Record<string, string> = {};
     if (req.headers.authorization) headers.authorization = req.headers.authorization;
     if (req.headers.accept) headers.accept = req.headers.accept;
@@ -138,7 +123,7 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
     const deadline = AbortSignal.timeout(timeoutMs);
     const signal = AbortSignal.any([deadline, left.signal]);
     try {
-      const upstream = await fetch(`${target.origin}${incoming.pathname}${incoming.search}`, {
+      const upstream = await nodeFetch(`${target.origin}${incoming.pathname}${incoming.search}`, {
         headers,
         redirect: "manual",
         signal,
@@ -151,7 +136,9 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       // A 429 or 503's wait is part of the answer the check explains.
       const retryAfter = upstream.headers.get("retry-after");
       if (retryAfter) out["retry-after"] = retryAfter;
-      if (body.truncated) out["x-relay-truncated"] = String(maxBodyBytes);
+      // The bytes below are whole as sent; the mark tells the check that the target's were not.
+      if (body.flaw === "cut-off") out[RELAY_HEADER] = RELAY_MARK.cutOff;
+      else if (body.truncated) out[RELAY_HEADER] = RELAY_MARK.overCap;
       // Location is dropped: following a redirect elsewhere is exactly what the checks refuse.
       // The bytes as received, so that the browser's check judges the same body (UTF-8 or not).
       res.writeHead(upstream.status, out).end(Buffer.from(body.bytes));
@@ -165,24 +152,25 @@ export async function startRelay(options: RelayOptions): Promise<Relay> {
       const failure = timedOut
         ? { relayError: "timeout", detail: "the target did not answer in time" }
         : { relayError: code, detail: describeCause(code) };
-      res
-        .writeHead(timedOut ? 504 : 502, {
-          ...cors,
-          "content-type": "application/json; charset=utf-8",
-          "cache-control": "no-store",
-          [RELAY_HEADER]: "target-error",
-        })
-        .end(JSON.stringify(failure));
+      answerOwn(res, cors, timedOut ? 504 : 502, RELAY_MARK.targetError, failure);
     }
   };
 
-  const server = createServer((req, res) => {
-    // Whatever one request does, the relay stays up for the next.
-    handle(req, res, (server.address() as AddressInfo).port).catch(() => {
-      if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
-      res.end("The relay could not complete this request.");
-    });
-  });
+  const server = createServer(
+    // Node checks these every connectionsCheckingInterval; by default 60 s + 30 s for headers.
+    {
+      headersTimeout: RELAY_REQUEST_TIMEOUT_MS,
+      requestTimeout: RELAY_REQUEST_TIMEOUT_MS,
+      connectionsCheckingInterval: 1_000,
+    },
+    (req, res) => {
+      // Whatever one request does, the relay stays up for the next.
+      handle(req, res, (server.address() as AddressInfo).port).catch(() => {
+        if (!res.headersSent) res.writeHead(502, { "content-type": "text/plain" });
+        res.end("The relay could not complete this request.");
+      });
+    },
+  );
   const { url } = await listenOn(server, options.port, host);
   return {
     url,

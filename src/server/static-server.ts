@@ -1,6 +1,7 @@
 import { createReadStream, existsSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { pipeline } from "node:stream";
 import { listenOn } from "./listen.ts";
 
 /**
@@ -96,13 +97,29 @@ export async function startStaticServer(options: {
       return;
     }
     const immutable = target.includes(`${sep}assets${sep}`);
-    res.writeHead(200, {
-      ...securityHeaders(path),
-      "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
-      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    // Headers wait until the file is open: a file gone since the check above (a build emptying
+    // dist/, no index.html at all) is a 404, and a read error must never reach the process as an
+    // unhandled 'error' on the stream (issue 12 point 1 was that, in the relay).
+    const contents = createReadStream(target);
+    contents.once("error", (error: NodeJS.ErrnoException) => {
+      if (res.headersSent) return void res.destroy();
+      const missing = error.code === "ENOENT" || error.code === "EISDIR";
+      res.writeHead(missing ? 404 : 500, securityHeaders(path)).end(missing ? "Not found" : "Server error");
     });
-    if (req.method === "HEAD") res.end();
-    else createReadStream(target).pipe(res);
+    contents.once("open", () => {
+      res.writeHead(200, {
+        ...securityHeaders(path),
+        "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
+        "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+      });
+      if (req.method === "HEAD") {
+        contents.destroy();
+        res.end();
+      } else {
+        // pipeline, not pipe: a client that hangs up closes the file, and an error on either side is handled.
+        pipeline(contents, res, () => undefined);
+      }
+    });
   });
   const { url } = await listenOn(server, options.port, options.host);
   return { url, close: () => new Promise((done) => server.close(() => done())) };

@@ -37,6 +37,24 @@ test("the production server answers 400 to a request line no URL parser accepts,
   }
 });
 
+test("the production server answers 404 when the app shell is missing (a build under way), and stays up", async () => {
+  // Before, the 200 went out first and the file's read error was an unhandled 'error': the process exited.
+  const root = mkdtempSync(join(tmpdir(), "static-"));
+  const server = await startStaticServer({ root, port: 0 });
+  try {
+    const missing = await fetch(`${server.url}/flows/error-500`, { signal: AbortSignal.timeout(5000) });
+    expect(missing.status).toBe(404);
+    expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+    const shell = await fetch(`${server.url}/flows/error-500`);
+    expect(shell.status).toBe(200);
+    expect(await shell.text()).toContain("<title>t</title>");
+    expect((await fetch(`${server.url}/`, { method: "HEAD" })).status).toBe(200);
+  } finally {
+    await server.close();
+  }
+});
+
 test("the relay refuses such a request and stays up", async () => {
   const relay = await startRelay({ target: "https://scim.example.invalid/scim/v2", port: 0, log: () => {} });
   try {

@@ -1,5 +1,4 @@
 import { readFileSync } from "node:fs";
-import { join } from "node:path";
 import { parse } from "yaml";
 import { FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
 import { createPatternSafety } from "../../src/build/pattern-safety.ts";

@@ -10,8 +10,11 @@ import { inputPattern, type PatternSafety } from "../engine/input-pattern.ts";
  * browser gets the flows this has passed, never the checker.
  */
 
-/** Longer patterns are refused unread: no real input needs one, and the check grows with size. */
-const MAX_PATTERN_LENGTH = 500;
+/**
+ * Longer patterns are refused unread: the real ones are under 40 characters,
+ * and recheck overran its time limit threefold on a 440-character one.
+ */
+const MAX_PATTERN_LENGTH = 200;
 /** Per pattern; the real flows' patterns take 2 to 60 ms (docs/decisions.md). */
 const CHECK_TIMEOUT_MS = 2_000;
 /** For all patterns of one run, so a file of a thousand hostile patterns cannot stall the build. */
@@ -26,8 +29,8 @@ const MAX_POLYNOMIAL_DEGREE = 2;
 /** Settled verdicts, kept across runs (the build and the tests lint the same patterns again). */
 const settled = new Map<string, string | undefined>();
 
-export function createPatternSafety(): PatternSafety {
-  let budget = RUN_BUDGET_MS;
+export function createPatternSafety({ timeoutMs = CHECK_TIMEOUT_MS, budgetMs = RUN_BUDGET_MS } = {}): PatternSafety {
+  let budget = budgetMs;
   return (source) => {
     if (source.length > MAX_PATTERN_LENGTH) return `is longer than ${MAX_PATTERN_LENGTH} characters`;
     if (settled.has(source)) return settled.get(source);
@@ -37,20 +40,20 @@ export function createPatternSafety(): PatternSafety {
     // recheck's default synchronous backend spawns a native binary (or Java) from a worker;
     // its pure-JavaScript backend runs here, in process, the same on every machine.
     process.env.RECHECK_SYNC_BACKEND = "pure";
-    const diagnostics = checkSync(regex.source, regex.flags, { timeout: Math.min(CHECK_TIMEOUT_MS, budget) });
+    const diagnostics = checkSync(regex.source, regex.flags, { timeout: Math.min(timeoutMs, budget) });
     budget -= performance.now() - started;
-    const verdict = verdictOf(diagnostics);
+    const verdict = verdictOf(diagnostics, timeoutMs);
     if (diagnostics.status !== "unknown") settled.set(source, verdict);
     return verdict;
   };
 }
 
-function verdictOf(diagnostics: Diagnostics): string | undefined {
+function verdictOf(diagnostics: Diagnostics, timeoutMs: number): string | undefined {
   if (diagnostics.status === "safe") return undefined;
   if (diagnostics.status === "unknown") {
     const { error } = diagnostics;
     return error.kind === "timeout"
-      ? `could not be proven safe from catastrophic backtracking within ${CHECK_TIMEOUT_MS / 1000} s: make it simpler`
+      ? `could not be proven safe from catastrophic backtracking within ${timeoutMs} ms: make it simpler`
       : `could not be checked for catastrophic backtracking (${"message" in error ? error.message : error.kind})`;
   }
   const { complexity, attack } = diagnostics;

@@ -24,8 +24,8 @@ type Rule = (flow: Flow, ctx: LintContext, report: Report) => void;
 
 /**
  * Names every JavaScript object already answers to (`constructor`, `toString`,
- * `__proto__` …): looked up in a plain object, in the linter, the machine's
- * inputs or the flow loaders, they find Object's own (issue 12 point 7).
+ * `__proto__` …): looked up in a plain object (the linter's catalogue, the
+ * machine's inputs, the pre-rendered texts), they find Object's own (issue 12 point 7).
  */
 const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
 
@@ -37,6 +37,8 @@ const prototypeNames: Rule = (flow, _ctx, report) => {
   refuse(undefined, "flow id", flow.id);
   for (const step of flow.steps) {
     refuse(step.id, "step id", step.id);
+    // A text is the key of its pre-rendered tree (BuiltFlow.richText): `__proto__` there would be no key.
+    for (const source of markdownSources(step)) refuse(step.id, "text", source);
     if (step.kind === "question") for (const choice of step.choices) refuse(step.id, "choice id", choice.id);
     if (step.kind === "input") refuse(step.id, "input name", step.name);
     if (step.kind !== "check") continue;

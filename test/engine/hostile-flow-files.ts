@@ -30,6 +30,12 @@ export const HOSTILE_FILES: HostileFile[] = [
     says: 'input name "hasOwnProperty"',
   },
   {
+    id: "proto-text",
+    text: head("proto-text") + outcome("__proto__"),
+    rule: "reserved-name",
+    says: 'text "__proto__"',
+  },
+  {
     id: "long-list",
     text: `${head("long-list")}${outcome()}    warnings:\n${"      - w\n".repeat(150_000)}`,
     rule: "yaml",

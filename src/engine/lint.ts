@@ -90,13 +90,13 @@ const deadEnds: Rule = (flow, _ctx, report) => {
 const cyclesWithoutExit: Rule = (flow, _ctx, report) => {
   const distance = distanceToOutcome(flow);
   const reached = reachableSteps(flow);
+  const trapped = flow.steps.filter((s) => distance.get(s.id) === Number.POSITIVE_INFINITY && reached.has(s.id));
+  if (trapped.length === 0) return;
+  // Only steps on a loop: a step stuck because a target is missing is reported by unknown-target.
   const onLoop = stepsOnLoops(flow);
-  for (const step of flow.steps) {
-    const trapped = distance.get(step.id) === Number.POSITIVE_INFINITY && reached.has(step.id);
-    // Only steps on a loop: a step stuck because a target is missing is reported by unknown-target.
-    if (trapped && onLoop.has(step.id)) {
+  for (const step of trapped) {
+    if (onLoop.has(step.id))
       report(step.id, "no-exit", "every way on loops back without reaching an outcome (a cycle with no exit)");
-    }
   }
 };
 

@@ -18,7 +18,17 @@ export function markdownTooComplex(source: string): string | undefined {
   return undefined;
 }
 
-const LIST_MARKER = /^(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/;
+const isDigit = (char: string | undefined) => char !== undefined && char >= "0" && char <= "9";
+const endsMarker = (char: string | undefined) => char === undefined || char === " " || char === "\t";
+
+/** The length of the list marker (`-`, `*`, `+`, `1.`, `1)`) at `i`, or 0 when there is none. */
+function listMarkerAt(line: string, i: number): number {
+  if ("-*+".includes(line[i])) return endsMarker(line[i + 1]) ? 1 : 0;
+  let end = i;
+  while (isDigit(line[end]) && end - i < 9) end++;
+  if (end === i || (line[end] !== "." && line[end] !== ")")) return 0;
+  return endsMarker(line[end + 1]) ? end - i + 1 : 0;
+}
 
 /** The most containers one line sits in: quote markers, list markers, and a level per two columns of indent. */
 function blockNesting(source: string): number {
@@ -35,10 +45,10 @@ function blockNesting(source: string): number {
         markers++;
         i++;
       } else {
-        const marker = LIST_MARKER.exec(line.slice(i, i + 11));
-        if (!marker) break;
+        const marker = listMarkerAt(line, i);
+        if (marker === 0) break;
         markers++;
-        i += marker[0].length;
+        i += marker;
       }
     }
     deepest = Math.max(deepest, markers + Math.floor(indent / 2));

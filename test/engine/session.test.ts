@@ -54,7 +54,10 @@ describe("replay", () => {
     [
       // Issue 12 point 3: a link's value is cut off before any pattern runs on it.
       "an input longer than any answer",
-      [...toMismatch.slice(0, 2), { step: "email", kind: "input", value: `${"j".repeat(MAX_INPUT_LENGTH)}@contoso.com` }],
+      [
+        ...toMismatch.slice(0, 2),
+        { step: "email", kind: "input", value: `${"j".repeat(MAX_INPUT_LENGTH)}@contoso.com` },
+      ],
       "that value",
     ],
     [

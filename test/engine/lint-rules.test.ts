@@ -53,6 +53,11 @@ describe("flows:check rules", () => {
     ]);
   });
 
+  test("the flow fixture the engine tests compile unlinted has no problems either (its pattern included)", () => {
+    const { issues } = checkFlowFiles([join(import.meta.dirname, "../fixtures/flows/every-kind.yaml")], known);
+    expect(issues.map(formatIssue)).toEqual([]);
+  });
+
   test("the flows in flows/ have no problems", () => {
     const { flows, issues } = checkFlowFiles(
       known.map((id) => join(FLOWS_DIR, `${id}.yaml`)),

@@ -1,4 +1,5 @@
 import { performance } from "node:perf_hooks";
+import { createPatternSafety } from "../build/pattern-safety.ts";
 import { CHECK_CATALOG } from "../checks/catalog.ts";
 import { compileFlow } from "../engine/compile.ts";
 import { lintFlow } from "../engine/lint.ts";
@@ -23,11 +24,12 @@ export function benchFlows(count = 1000, steps = 50, runs = 3): Figure[] {
   for (let run = 0; run < runs; run++) {
     let started = performance.now();
     const flows: Flow[] = [];
+    const patternSafety = createPatternSafety();
     for (const [i, text] of sources.entries()) {
       const file = `generated-${i}.yaml`;
       const { flow, issues } = parseFlowSource(file, text);
       if (!flow || issues.length > 0) throw new Error(`generated flow ${i} is invalid: ${issues[0]?.message}`);
-      const lint = lintFlow(flow, { file, checks: CHECK_CATALOG, knownFlows: known });
+      const lint = lintFlow(flow, { file, checks: CHECK_CATALOG, knownFlows: known, patternSafety });
       if (lint.length > 0) throw new Error(`generated flow ${i} has lint issues: ${lint[0].message}`);
       flows.push(flow);
     }

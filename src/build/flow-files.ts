@@ -9,6 +9,7 @@ import { parseMarkdown } from "../engine/markdown.ts";
 import { parseFlowSource } from "../engine/parse.ts";
 import type { RichTextIndex } from "../engine/rich-text-tree.ts";
 import type { Flow } from "../engine/schema.ts";
+import { createPatternSafety } from "./pattern-safety.ts";
 
 /** Node-only glue: flow files on disk → checked flows, for the build, the CLI and the tests. */
 
@@ -40,7 +41,10 @@ export function checkFlowFiles(files: string[], knownFlowIds: Iterable<string> =
     if (parsed.flow) flows.push({ file, flow: parsed.flow });
   }
   const knownFlows = new Set([...knownFlowIds, ...flows.map((f) => f.flow.id)]);
-  for (const { file, flow } of flows) issues.push(...lintFlow(flow, { file, checks: CHECK_CATALOG, knownFlows }));
+  const patternSafety = createPatternSafety();
+  for (const { file, flow } of flows) {
+    issues.push(...lintFlow(flow, { file, checks: CHECK_CATALOG, knownFlows, patternSafety }));
+  }
   issues.push(...lintFlowSet(flows));
   return { flows, issues };
 }

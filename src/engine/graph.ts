@@ -37,7 +37,9 @@ export function distanceToOutcome(flow: Flow): Map<string, number> {
   const incoming = new Map<string, string[]>();
   for (const step of flow.steps) {
     for (const { target } of stepTargets(step)) {
-      incoming.set(target, [...(incoming.get(target) ?? []), step.id]);
+      const from = incoming.get(target);
+      if (from) from.push(step.id);
+      else incoming.set(target, [step.id]);
     }
   }
   const distance = new Map<string, number>(flow.steps.map((s) => [s.id, Number.POSITIVE_INFINITY]));
@@ -60,6 +62,67 @@ export function distanceToOutcome(flow: Flow): Map<string, number> {
     }
   }
   return distance;
+}
+
+/**
+ * Steps that lie on a loop: a strongly connected set of two or more steps, or
+ * a step that leads to itself. Tarjan's algorithm, linear in steps and ways,
+ * and iterative so that a loop of thousands of steps cannot overflow the stack
+ * (issue 12 point 7: a walk per step took 9.7 s on a 5,000-step cycle).
+ */
+export function stepsOnLoops(flow: Flow): Set<string> {
+  const steps = stepIndex(flow);
+  const next = new Map<string, string[]>();
+  for (const step of flow.steps)
+    next.set(
+      step.id,
+      stepTargets(step)
+        .map(({ target }) => target)
+        .filter((t) => steps.has(t)),
+    );
+  const order = new Map<string, number>();
+  const low = new Map<string, number>();
+  const open: string[] = [];
+  const isOpen = new Set<string>();
+  const onLoop = new Set<string>();
+  const visit = (id: string) => {
+    order.set(id, order.size);
+    low.set(id, order.get(id) as number);
+    open.push(id);
+    isOpen.add(id);
+  };
+  for (const root of next.keys()) {
+    if (order.has(root)) continue;
+    visit(root);
+    const path = [{ id: root, way: 0 }];
+    while (path.length > 0) {
+      const frame = path[path.length - 1];
+      const targets = next.get(frame.id) as string[];
+      if (frame.way < targets.length) {
+        const target = targets[frame.way++];
+        if (!order.has(target)) {
+          visit(target);
+          path.push({ id: target, way: 0 });
+        } else if (isOpen.has(target)) {
+          low.set(frame.id, Math.min(low.get(frame.id) as number, order.get(target) as number));
+        }
+        continue;
+      }
+      path.pop();
+      const parent = path[path.length - 1];
+      if (parent) low.set(parent.id, Math.min(low.get(parent.id) as number, low.get(frame.id) as number));
+      if (low.get(frame.id) !== order.get(frame.id)) continue;
+      const component: string[] = [];
+      let id: string;
+      do {
+        id = open.pop() as string;
+        isOpen.delete(id);
+        component.push(id);
+      } while (id !== frame.id);
+      if (component.length > 1 || targets.includes(frame.id)) for (const member of component) onLoop.add(member);
+    }
+  }
+  return onLoop;
 }
 
 /**

@@ -6,6 +6,13 @@
  */
 const compiled = new Map<string, RegExp>();
 
+/**
+ * The longest value a pattern is ever run on (issue 12 point 3). A UPN is at
+ * most 113 characters and an e-mail address 254; the linter accepts patterns
+ * that are at worst quadratic, so a bounded value bounds the time a match takes.
+ */
+export const MAX_INPUT_LENGTH = 256;
+
 export function inputPattern(source: string): RegExp {
   let pattern = compiled.get(source);
   if (!pattern) {
@@ -14,3 +21,15 @@ export function inputPattern(source: string): RegExp {
   }
   return pattern;
 }
+
+/** Whether `value` is an answer to a step with this pattern: too long is never one, and is never matched. */
+export function matchesInputPattern(source: string, value: string): boolean {
+  return value.length <= MAX_INPUT_LENGTH && inputPattern(source).test(value);
+}
+
+/**
+ * The judge of whether a pattern may be run at all: undefined when it is safe,
+ * else why not. The engine is handed one (src/build/pattern-safety.ts), so the
+ * ReDoS checker, a Node-only tool, never reaches the engine's browser code.
+ */
+export type PatternSafety = (source: string) => string | undefined;

@@ -1,9 +1,9 @@
 import type { CheckCatalog } from "./check-catalog.ts";
-import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepTargets } from "./graph.ts";
-import { inputPattern } from "./input-pattern.ts";
+import { distanceToOutcome, markdownSources, reachableSteps, stepIndex, stepsOnLoops, stepTargets } from "./graph.ts";
+import { inputPattern, MAX_INPUT_LENGTH, type PatternSafety } from "./input-pattern.ts";
 import type { FlowIssue } from "./issues.ts";
 import { parseMarkdown } from "./markdown.ts";
-import type { Flow, Step } from "./schema.ts";
+import type { Flow } from "./schema.ts";
 
 /**
  * The rules a schema cannot see. Each rule is a function of one flow; the
@@ -15,10 +15,41 @@ export interface LintContext {
   file: string;
   checks: CheckCatalog;
   knownFlows: ReadonlySet<string>;
+  /** Judges each input pattern before the linter runs it on its example. */
+  patternSafety: PatternSafety;
 }
 
 type Report = (step: string | undefined, rule: string, message: string) => void;
 type Rule = (flow: Flow, ctx: LintContext, report: Report) => void;
+
+/**
+ * Names every JavaScript object already answers to (`constructor`, `toString`,
+ * `__proto__` …): looked up in a plain object (the linter's catalogue, the
+ * machine's inputs, the pre-rendered texts), they find Object's own (issue 12 point 7).
+ */
+const PROTOTYPE_KEYS: ReadonlySet<string> = new Set(Object.getOwnPropertyNames(Object.prototype));
+
+const prototypeNames: Rule = (flow, _ctx, report) => {
+  const refuse = (step: string | undefined, what: string, name: string) => {
+    if (PROTOTYPE_KEYS.has(name))
+      report(step, "reserved-name", `${what} "${name}" is a name every JavaScript object has: choose another`);
+  };
+  refuse(undefined, "flow id", flow.id);
+  for (const step of flow.steps) {
+    refuse(step.id, "step id", step.id);
+    // A text is the key of its pre-rendered tree (BuiltFlow.richText): `__proto__` there would be no key.
+    for (const source of markdownSources(step)) refuse(step.id, "text", source);
+    if (step.kind === "question") for (const choice of step.choices) refuse(step.id, "choice id", choice.id);
+    if (step.kind === "input") refuse(step.id, "input name", step.name);
+    if (step.kind !== "check") continue;
+    refuse(step.id, "check", step.check);
+    for (const code of Object.keys(step.outcomes)) refuse(step.id, "outcome", code);
+    for (const [param, input] of Object.entries(step.params ?? {})) {
+      refuse(step.id, "parameter", param);
+      refuse(step.id, "input", input);
+    }
+  }
+};
 
 const duplicateStepIds: Rule = (flow, _ctx, report) => {
   const seen = new Set<string>();
@@ -59,29 +90,15 @@ const deadEnds: Rule = (flow, _ctx, report) => {
 const cyclesWithoutExit: Rule = (flow, _ctx, report) => {
   const distance = distanceToOutcome(flow);
   const reached = reachableSteps(flow);
-  const steps = stepIndex(flow);
-  const next = (id: string) => (steps.get(id) ? stepTargets(steps.get(id) as Step).map((t) => t.target) : []);
-  for (const step of flow.steps) {
-    const trapped = distance.get(step.id) === Number.POSITIVE_INFINITY && reached.has(step.id);
-    // Only steps on a loop: a step stuck because a target is missing is reported by unknown-target.
-    if (trapped && leadsBackTo(step.id, next)) {
+  const trapped = flow.steps.filter((s) => distance.get(s.id) === Number.POSITIVE_INFINITY && reached.has(s.id));
+  if (trapped.length === 0) return;
+  // Only steps on a loop: a step stuck because a target is missing is reported by unknown-target.
+  const onLoop = stepsOnLoops(flow);
+  for (const step of trapped) {
+    if (onLoop.has(step.id))
       report(step.id, "no-exit", "every way on loops back without reaching an outcome (a cycle with no exit)");
-    }
   }
 };
-
-function leadsBackTo(start: string, next: (id: string) => string[]): boolean {
-  const seen = new Set<string>();
-  const stack = next(start);
-  while (stack.length > 0) {
-    const id = stack.pop() as string;
-    if (id === start) return true;
-    if (seen.has(id)) continue;
-    seen.add(id);
-    stack.push(...next(id));
-  }
-  return false;
-}
 
 const inputNames = (flow: Flow) => new Set(flow.steps.flatMap((s) => (s.kind === "input" ? [s.name] : [])));
 
@@ -89,7 +106,8 @@ const checkSteps: Rule = (flow, ctx, report) => {
   const inputs = inputNames(flow);
   for (const step of flow.steps) {
     if (step.kind !== "check") continue;
-    const spec = ctx.checks[step.check];
+    // Own keys only, here and below: `check: constructor` must not find Object's constructor (issue 12 point 7).
+    const spec = Object.hasOwn(ctx.checks, step.check) ? ctx.checks[step.check] : undefined;
     if (!spec) {
       report(
         step.id,
@@ -104,7 +122,7 @@ const checkSteps: Rule = (flow, ctx, report) => {
     }
     if (!step.otherwise) {
       for (const code of spec.outcomes) {
-        if (!(code in step.outcomes))
+        if (!Object.hasOwn(step.outcomes, code))
           report(
             step.id,
             "unbranched-outcome",
@@ -114,7 +132,8 @@ const checkSteps: Rule = (flow, ctx, report) => {
     }
     const params = step.params ?? {};
     for (const name of Object.keys(spec.params)) {
-      if (!(name in params)) report(step.id, "check-params", `check "${step.check}" needs parameter "${name}"`);
+      if (!Object.hasOwn(params, name))
+        report(step.id, "check-params", `check "${step.check}" needs parameter "${name}"`);
     }
     for (const [name, input] of Object.entries(params)) {
       if (!Object.hasOwn(spec.params, name))
@@ -125,7 +144,7 @@ const checkSteps: Rule = (flow, ctx, report) => {
   }
 };
 
-const inputPatterns: Rule = (flow, _ctx, report) => {
+const inputPatterns: Rule = (flow, ctx, report) => {
   for (const step of flow.steps) {
     if (step.kind !== "input") continue;
     let pattern: RegExp;
@@ -135,7 +154,16 @@ const inputPatterns: Rule = (flow, _ctx, report) => {
       report(step.id, "input-pattern", `pattern is not a valid regular expression: ${(error as Error).message}`);
       continue;
     }
-    if (!pattern.test(step.example))
+    // Judged before it first runs: the example below is its first input (issue 12 point 3).
+    const unsafe = ctx.patternSafety(step.pattern);
+    if (unsafe) report(step.id, "input-pattern", `pattern ${unsafe}`);
+    else if (step.example.length > MAX_INPUT_LENGTH)
+      report(
+        step.id,
+        "input-pattern",
+        `example is longer than ${MAX_INPUT_LENGTH} characters, the most an input takes`,
+      );
+    else if (!pattern.test(step.example))
       report(step.id, "input-pattern", `example "${step.example}" does not match the pattern`);
   }
 };
@@ -163,6 +191,7 @@ const handovers: Rule = (flow, ctx, report) => {
 };
 
 export const RULES: readonly Rule[] = [
+  prototypeNames,
   duplicateStepIds,
   unknownTargets,
   unreachable,

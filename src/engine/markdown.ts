@@ -1,4 +1,5 @@
 import { Lexer, type Token, type Tokens } from "marked";
+import { markdownTooComplex } from "./markdown-limits.ts";
 import type { Block, Inline, RichText } from "./rich-text-tree.ts";
 
 /**
@@ -91,6 +92,16 @@ export function parseMarkdown(source: string): MarkdownResult {
       }
     });
 
-  const tree = blocks(Lexer.lex(source));
+  const refused = markdownTooComplex(source);
+  if (refused) return { tree: [], problems: [refused], flowLinks };
+  let tokens: Token[];
+  try {
+    tokens = Lexer.lex(source);
+  } catch (error) {
+    // The limits above should keep marked off this path; should a text still reach it, it is a lint message.
+    if (!(error instanceof RangeError)) throw error;
+    return { tree: [], problems: ["text is nested too deeply to read"], flowLinks };
+  }
+  const tree = blocks(tokens);
   return { tree, problems, flowLinks };
 }

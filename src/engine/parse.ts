@@ -14,6 +14,9 @@ export function parseFlowSource(
   text: string,
   migrations: Readonly<Record<number, FlowMigration>> = FLOW_MIGRATIONS,
 ): { flow?: Flow; issues: FlowIssue[] } {
+  if (text.length > MAX_SOURCE_LENGTH) {
+    return { issues: [{ file, rule: "yaml", message: `too large: over ${MAX_SOURCE_LENGTH} characters` }] };
+  }
   let data: unknown;
   try {
     // YAML 1.2 core types only (no dates, no binary); a key given twice is an error.
@@ -34,6 +37,9 @@ export function parseFlowSource(
   return { issues: result.error.issues.map((issue) => schemaIssue(file, current, issue)) };
 }
 
+/** Ten times the largest real flow, and small enough that everything after it stays quick. */
+const MAX_SOURCE_LENGTH = 1_000_000;
+
 /**
  * js-yaml shares one object for every use of an alias, so a "billion laughs"
  * file parses small but explodes when walked. Count values as a walk would
@@ -46,7 +52,11 @@ function withinSize(root: unknown, limit: number): boolean {
   while (stack.length > 0) {
     const value = stack.pop();
     if (--budget < 0) return false;
-    if (value && typeof value === "object") stack.push(...Object.values(value));
+    if (!value || typeof value !== "object") continue;
+    // Counted before anything is spread: 150,000 items as arguments overflow the stack (issue 12 point 7).
+    const children = Object.values(value);
+    if (children.length > budget) return false;
+    for (const child of children) stack.push(child);
   }
   return true;
 }

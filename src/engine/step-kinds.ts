@@ -1,5 +1,5 @@
 import type { CheckCatalog } from "./check-catalog.ts";
-import { inputPattern } from "./input-pattern.ts";
+import { matchesInputPattern } from "./input-pattern.ts";
 import type { Step, StepKind, StepOf } from "./schema.ts";
 
 /**
@@ -195,7 +195,7 @@ export function decisionSpec(kind: DecisionKind): DecisionSpec<DecisionKind> {
 export function takesWay(way: WayOn, decision: Decision): boolean {
   if (way.kind !== decision.kind) return false;
   const value = decisionSpec(decision.kind).value(decision);
-  if (way.pattern !== undefined) return value === undefined || inputPattern(way.pattern).test(value);
+  if (way.pattern !== undefined) return value === undefined || matchesInputPattern(way.pattern, value);
   if (way.otherwise) {
     const { listed, known } = way.otherwise;
     return value !== undefined && !listed.includes(value) && (known === undefined || known.includes(value));

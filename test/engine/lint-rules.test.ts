@@ -22,6 +22,9 @@ const cases: { fixture: string; rule: string; step?: string; says: string }[] = 
   { fixture: "duplicate-id.yaml", rule: "duplicate-id", step: "done", says: "used more than once" },
   { fixture: "unknown-flow.yaml", rule: "unknown-flow", step: "go", says: '"no-such-flow", which does not exist' },
   { fixture: "input-pattern.yaml", rule: "input-pattern", step: "ask", says: "does not match" },
+  { fixture: "redos-pattern.yaml", rule: "input-pattern", step: "ask", says: "can backtrack catastrophically" },
+  { fixture: "prototype-name.yaml", rule: "reserved-name", step: "probe", says: 'check "constructor" is a name' },
+  { fixture: "prototype-name.yaml", rule: "unknown-check", step: "probe", says: 'check "constructor" does not exist' },
   { fixture: "markdown-script.yaml", rule: "markdown", step: "done", says: "raw HTML is not allowed" },
   { fixture: "markdown-img-onerror.yaml", rule: "markdown", step: "done", says: "raw HTML is not allowed" },
   { fixture: "markdown-javascript-link.yaml", rule: "markdown", step: "done", says: "javascript:alert(1)" },
@@ -48,6 +51,11 @@ describe("flows:check rules", () => {
     expect(issues).toEqual([
       expect.objectContaining({ rule: "duplicate-id", message: expect.stringContaining("already used") }),
     ]);
+  });
+
+  test("the flow fixture the engine tests compile unlinted has no problems either (its pattern included)", () => {
+    const { issues } = checkFlowFiles([join(import.meta.dirname, "../fixtures/flows/every-kind.yaml")], known);
+    expect(issues.map(formatIssue)).toEqual([]);
   });
 
   test("the flows in flows/ have no problems", () => {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { join, relative } from "node:path";
+import { createPatternSafety } from "../../src/build/pattern-safety.ts";
 import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
 import { formatIssue } from "../../src/engine/issues.ts";
 import { lintFlow } from "../../src/engine/lint.ts";
@@ -46,7 +47,15 @@ describe("flow format migrations", () => {
         { id: "no", next: "help" },
       ],
     });
-    if (flow) expect(lintFlow(flow, { file, checks: CHECK_CATALOG, knownFlows: new Set([flow.id]) })).toEqual([]);
+    if (flow)
+      expect(
+        lintFlow(flow, {
+          file,
+          checks: CHECK_CATALOG,
+          knownFlows: new Set([flow.id]),
+          patternSafety: createPatternSafety(),
+        }),
+      ).toEqual([]);
   });
 
   test("a broken old file is reported by file and step, as a current one is", () => {

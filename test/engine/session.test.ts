@@ -3,6 +3,7 @@ import { join } from "node:path";
 import { createActor, fromPromise } from "xstate";
 import { CHECK_CATALOG } from "../../src/checks/catalog.ts";
 import { type CheckResultLike, compileFlow, type FlowActor, type FlowMachine } from "../../src/engine/compile.ts";
+import { MAX_INPUT_LENGTH } from "../../src/engine/input-pattern.ts";
 import { parseFlowSource } from "../../src/engine/parse.ts";
 import { decisionsTo } from "../../src/engine/path-to-step.ts";
 import type { Flow } from "../../src/engine/schema.ts";
@@ -48,6 +49,15 @@ describe("replay", () => {
     [
       "an input that fails its pattern",
       [...toMismatch.slice(0, 2), { step: "email", kind: "input", value: "nope" }],
+      "that value",
+    ],
+    [
+      // Issue 12 point 3: a link's value is cut off before any pattern runs on it.
+      "an input longer than any answer",
+      [
+        ...toMismatch.slice(0, 2),
+        { step: "email", kind: "input", value: `${"j".repeat(MAX_INPUT_LENGTH)}@contoso.com` },
+      ],
       "that value",
     ],
     [

@@ -1,5 +1,5 @@
 import { type FormEvent, useId, useState } from "react";
-import { inputPattern } from "../../engine/input-pattern.ts";
+import { MAX_INPUT_LENGTH, matchesInputPattern } from "../../engine/input-pattern.ts";
 import { messages } from "../messages/messages.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import type { StepViewProps } from "./step-view.ts";
@@ -18,7 +18,7 @@ export function InputStep({ flow, step }: StepViewProps<"input">) {
     event.preventDefault();
     const trimmed = value.trim();
     // A bad value keeps what was typed, says what is expected, and moves nothing.
-    if (!inputPattern(step.pattern).test(trimmed)) return setError(true);
+    if (!matchesInputPattern(step.pattern, trimmed)) return setError(true);
     setError(false);
     send({ type: "input.submit", value: trimmed });
   };
@@ -33,6 +33,7 @@ export function InputStep({ flow, step }: StepViewProps<"input">) {
           name={step.name}
           value={value}
           onChange={(e) => setValue(e.target.value)}
+          maxLength={MAX_INPUT_LENGTH}
           autoComplete="off"
           spellCheck={false}
           placeholder={step.example}

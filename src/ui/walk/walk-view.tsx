@@ -8,6 +8,7 @@ import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
 import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
+import { BackDraftProvider } from "./back-draft.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { STEP_VIEWS } from "./step-views.tsx";
 import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor.tsx";
@@ -37,9 +38,13 @@ function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
  */
 export function WalkView({ flow, initialDecisions, flowHref, persist = true }: WalkViewProps) {
   const connection = useConnection();
-  const [start, setStart] = useState(() => ({ snapshot: replayed(flow, initialDecisions), generation: 0 }));
-  const restartWith = (decisions: readonly Decision[]) =>
-    setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1 }));
+  const [start, setStart] = useState(() => ({
+    snapshot: replayed(flow, initialDecisions),
+    generation: 0,
+    dropped: undefined as Decision | undefined,
+  }));
+  const restartWith = (decisions: readonly Decision[], dropped?: Decision) =>
+    setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1, dropped }));
   // On the page the browser opened, focus starts at the top; after an in-app move
   // (a catalogue card, a hand-over, Back) it goes to the step, as after every step change.
   const arrivedInApp = useLocation().key !== "default";
@@ -50,13 +55,15 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
       snapshot={start.snapshot}
       runner={connection.run}
     >
-      <WalkSteps
-        flow={flow}
-        flowHref={flowHref}
-        persist={persist}
-        focusFirstStep={arrivedInApp || start.generation > 0}
-        restartWith={restartWith}
-      />
+      <BackDraftProvider value={start.dropped}>
+        <WalkSteps
+          flow={flow}
+          flowHref={flowHref}
+          persist={persist}
+          focusFirstStep={arrivedInApp || start.generation > 0}
+          restartWith={restartWith}
+        />
+      </BackDraftProvider>
     </WalkActorProvider>
   );
 }
@@ -66,7 +73,7 @@ function WalkSteps(props: {
   flowHref: (flowId: string) => string;
   persist: boolean;
   focusFirstStep: boolean;
-  restartWith: (decisions: readonly Decision[]) => void;
+  restartWith: (decisions: readonly Decision[], dropped?: Decision) => void;
 }) {
   const { flow, persist } = props;
   const actor = useWalkActor();
@@ -95,7 +102,10 @@ function WalkSteps(props: {
   const visited = decisions.length + 1;
   const total = visited + stepsToOutcome(flow, stepId);
   const View = STEP_VIEWS[step.kind] as ComponentType<StepViewProps<StepKind>>;
-  const back = () => props.restartWith(actor.getSnapshot().context.decisions.slice(0, -1));
+  const back = () => {
+    const all = actor.getSnapshot().context.decisions;
+    props.restartWith(all.slice(0, -1), all.at(-1));
+  };
 
   return (
     <div className="walk">

@@ -71,7 +71,10 @@ function alternation(strings: readonly string[]): string {
   return empty ? `(?:${body})?` : body;
 }
 
-/** Each character's pattern, built once: a check redacts every answer, and the forms never change. */
+/**
+ * Each character's pattern, built once: a check redacts every answer, and the forms never change.
+ * It holds single characters only, nothing of the order that makes a secret.
+ */
 const characterPatterns = new Map<string, string>();
 
 /** A pattern for `value` in any of those forms, character by character (so mixed forms match too). */

@@ -12,11 +12,12 @@ import { groupLeftover, upnCollision, userState } from "./check-lookups.ts";
 import { authEnforced, groupsProbe, testConnection } from "./check-probes.ts";
 import { judgeUrl } from "./check-url-format.ts";
 import type { CheckContext, CheckImpl, Verdict } from "./context.ts";
-import { type Limits, send } from "./http.ts";
+import { type Exchange, type Limits, send } from "./http.ts";
 import { isPassing, wording } from "./messages.ts";
 import { redactDeep } from "./redact.ts";
 import { type KeyChoice, parseBase, pathOf, randomGuid } from "./scim-urls.ts";
 import {
+  CHECK_CAP_REQUESTS,
   type CheckOptions,
   type CheckResult,
   type CheckTarget,
@@ -111,6 +112,7 @@ async function verdictOf(
     bogus: `scim-troubleshooter-made-up-key-${randomGuid()}`,
   };
   const memory = options.memory ?? { rejectedKeys: 0 };
+  const checkCap = checkCapOf(options.checkTimeoutMs ?? CHECK_CAP_REQUESTS * limits.timeoutMs);
   /** One request, counting the run's rejected keys so that a later timeout can be read as a lockout. */
   const exchange = async (url: string, key: KeyChoice, bounds: Limits, init?: Parameters<typeof send>[3]) => {
     // Known before sending: a rejection earlier in the run, or this very request carrying another key.
@@ -124,14 +126,36 @@ async function verdictOf(
     base,
     target,
     params,
-    send: (url, key = "token") => exchange(url, key, limits),
-    // A cleanup outlives the caller's cancel, still bounded by the time cap.
+    send: (url, key = "token") => checkCap.bound((bounds) => exchange(url, key, bounds), limits),
+    // A cleanup outlives the caller's cancel and the check's own cap, still bounded by the request cap.
     write: (method, url, body, { cleanup = false } = {}) =>
-      exchange(url, "token", cleanup ? { ...limits, signal: undefined } : limits, { method, body }),
+      cleanup
+        ? exchange(url, "token", { ...limits, signal: undefined }, { method, body })
+        : checkCap.bound((bounds) => exchange(url, "token", bounds, { method, body }), limits),
   };
   // Widened on purpose: each implementation is typed to its own codes, the caller reads any.
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
   return impl.run(ctx);
+}
+
+/**
+ * The whole check's time cap: each request gets what is left of it when that is less than its own
+ * cap, and a request the check's cap cut short says so, rather than naming the time it had left.
+ */
+function checkCapOf(capMs: number) {
+  const endsAt = performance.now() + capMs;
+  return {
+    async bound(request: (bounds: Limits) => Promise<Exchange>, limits: Limits): Promise<Exchange> {
+      const left = Math.max(1, Math.ceil(endsAt - performance.now()));
+      if (left >= limits.timeoutMs) return request(limits);
+      const ex = await request({ ...limits, timeoutMs: left });
+      if (ex.kind === "timeout") {
+        ex.message = `The check as a whole took longer than its cap of ${capMs} ms; this request was aborted.`;
+        ex.evidence.note = ex.message;
+      }
+      return ex;
+    },
+  };
 }
 
 /** What a check will send, for the UI to show before it runs. Missing parameters show as <name>. */

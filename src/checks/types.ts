@@ -40,7 +40,13 @@ export type CheckResult = {
 export interface CheckOptions {
   /** Transport: browser fetch, MSW-patched fetch or Node's fetch. Looked up at call time when absent. */
   fetch?: typeof fetch;
+  /** Time cap per request. */
   timeoutMs?: number;
+  /**
+   * Time cap for the whole check, however many requests it sends (default: CHECK_CAP_REQUESTS
+   * request caps). A request still running when it passes ends as a timeout, so the check reports one.
+   */
+  checkTimeoutMs?: number;
   maxBodyBytes?: number;
   /** Cancels the whole check; runCheck then rejects with the signal's reason. */
   signal?: AbortSignal;
@@ -66,6 +72,13 @@ export interface PlannedRequest {
 }
 
 export const DEFAULT_TIMEOUT_MS = 10_000;
+/**
+ * A whole check gets three request caps (30 s by default): enough for the usual two or three
+ * requests of a lookup with its fallbacks to each be slow, while a check of six or more requests
+ * (entra-compat) against a server that answers just under the cap cannot keep a spinner going
+ * for a minute.
+ */
+export const CHECK_CAP_REQUESTS = 3;
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 export const REDACTED_BEARER = "Bearer ••••";
 

@@ -21,6 +21,15 @@ const WRITE_CHECKS = CHECK_NAMES.filter((c) => entryOf(c).writes);
 /** What a write check does to the workspace, in the words the usage error and the skip line use. */
 const WRITES = `creates a test user (${TEST_USER_PATTERN}) in the workspace and deletes it again`;
 
+/**
+ * The whole run's default time cap. A default run sends three to six requests (discovery,
+ * test-connection, groups-probe, each with a fallback at most), so a minute lets each of them use
+ * its full 10 s request cap before the run gives up; and a minute is what a CI job or an admin
+ * waiting at a prompt will sit through for a check that otherwise takes seconds.
+ */
+const DEFAULT_DEADLINE_MS = 60_000;
+const MAX_MS = 3_600_000;
+
 const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
 
 const usage = (prog: Prog) =>
@@ -40,6 +49,10 @@ const usage = (prog: Prog) =>
       option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
     ),
     option("--timeout-ms N", `time cap per request in milliseconds (default ${DEFAULT_TIMEOUT_MS})`),
+    option(
+      "--deadline-ms N",
+      `time cap for the whole run in milliseconds (default ${DEFAULT_DEADLINE_MS}); checks not done by then are reported as not run`,
+    ),
     option("--json", "print the results as JSON"),
     `Checks: ${CHECK_NAMES.join(", ")}`,
     "The token is never accepted on the command line.",
@@ -57,7 +70,7 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * positional argument, or a token typed where a variable name belongs.
  */
 function refuseTokenLikeArgs(argv: string[]): void {
-  const takesValue = new Set(["--url", "--token-env", "--old-token-env", "--check", "--timeout-ms"]);
+  const takesValue = new Set(["--url", "--token-env", "--old-token-env", "--check", "--timeout-ms", "--deadline-ms"]);
   for (const [, spec] of PARAMS) takesValue.add(`--${spec.flag}`);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -97,6 +110,13 @@ export interface Io {
   prog?: Prog;
 }
 
+/** What the run's deadline did: which checks it left not run. */
+interface Deadline {
+  ms: number;
+  reached: boolean;
+  notRun: string[];
+}
+
 interface Plan {
   url: string;
   token: string;
@@ -106,6 +126,7 @@ interface Plan {
   skipped: { id: string; reason: string }[];
   json: boolean;
   timeoutMs?: number;
+  deadlineMs: number;
 }
 
 function plan(argv: string[], env: Io["env"]): Plan {
@@ -127,14 +148,13 @@ function plan(argv: string[], env: Io["env"]): Plan {
       json: { type: "boolean", default: false },
       write: { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
+      "deadline-ms": { type: "string" },
       ...PARAM_OPTIONS,
     },
   });
   if (!v.url) throw new UsageError("--url is required.");
-  const timeoutMs = v["timeout-ms"] === undefined ? undefined : Number(v["timeout-ms"]);
-  if (timeoutMs !== undefined && !(Number.isInteger(timeoutMs) && timeoutMs > 0 && timeoutMs <= 600_000)) {
-    throw new UsageError("--timeout-ms must be a whole number of milliseconds between 1 and 600000.");
-  }
+  const timeoutMs = milliseconds(v["timeout-ms"], "--timeout-ms", 600_000);
+  const deadlineMs = milliseconds(v["deadline-ms"], "--deadline-ms", MAX_MS) ?? DEFAULT_DEADLINE_MS;
   const unknown = (v.check ?? []).filter((c) => !CHECK_NAMES.includes(c as CheckName));
   if (unknown.length) throw new UsageError(`Unknown check: ${unknown.join(", ")}.`);
   const params = Object.fromEntries(
@@ -177,12 +197,19 @@ function plan(argv: string[], env: Io["env"]): Plan {
       : "the environment variable named by --token-env";
     throw new UsageError(`Set ${named} to the secret token (the workspace's API key).`);
   }
-  return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs };
+  return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs, deadlineMs };
 }
 
-function table(url: string, results: CheckResult[], skipped: Plan["skipped"]): string {
+function milliseconds(value: string | undefined, flag: string, max: number): number | undefined {
+  if (value === undefined) return undefined;
+  const ms = Number(value);
+  if (Number.isInteger(ms) && ms > 0 && ms <= max) return ms;
+  throw new UsageError(`${flag} must be a whole number of milliseconds between 1 and ${max}.`);
+}
+
+function table(url: string, results: CheckResult[], skipped: Plan["skipped"], deadline: Deadline): string {
   const lines = [`SCIM doctor: ${url}`, ""];
-  const width = Math.max(...results.map((r) => r.check.length), 5) + 2;
+  const width = Math.max(...results.map((r) => r.check.length), ...skipped.map((s) => s.id.length), 5) + 2;
   for (const r of results) {
     const mark = r.passed ? "ok  " : "FAIL";
     lines.push(`${mark}  ${r.check.padEnd(width)}${r.outcome.padEnd(20)}${r.title}`);
@@ -192,6 +219,11 @@ function table(url: string, results: CheckResult[], skipped: Plan["skipped"]): s
   for (const s of skipped) lines.push(`skip  ${s.id.padEnd(width)}${s.reason}`);
   const failed = results.filter((r) => !r.passed).length;
   lines.push("", failed ? `${failed} of ${results.length} checks failed.` : `All ${results.length} checks passed.`);
+  if (deadline.reached) {
+    lines.push(
+      `Stopped at the run's deadline (${deadline.ms} ms): ${deadline.notRun.length} not run (${deadline.notRun.join(", ")}).`,
+    );
+  }
   return lines.join("\n");
 }
 
@@ -219,19 +251,36 @@ export async function main(argv: string[], io: Io): Promise<number> {
   const results: CheckResult[] = [];
   // One memory for the whole run: a timeout after an earlier check's rejected key reads as a possible lockout.
   const memory = { rejectedKeys: 0 };
+  // The run's deadline aborts the request in flight; AbortSignal.timeout's timer keeps nothing alive.
+  const signal = AbortSignal.timeout(p.deadlineMs);
+  const deadline: Deadline = { ms: p.deadlineMs, reached: false, notRun: [] };
   for (const name of p.run) {
+    if (signal.aborted) {
+      p.skipped.push({ id: name, reason: `not run: the run's deadline (${p.deadlineMs} ms, --deadline-ms) passed` });
+      deadline.notRun.push(name);
+      continue;
+    }
     // The endpoint asked us to wait: sending more now would only prolong it, and nothing retries on its own.
     if (results.some((r) => r.outcome === "rate-limited")) {
       p.skipped.push({ id: name, reason: "not sent: the endpoint asked to wait (rate-limited)" });
       continue;
     }
     try {
-      results.push(await runCheck(name, target, p.params, { fetch: nodeFetch, timeoutMs: p.timeoutMs, memory }));
+      results.push(
+        await runCheck(name, target, p.params, { fetch: nodeFetch, timeoutMs: p.timeoutMs, memory, signal }),
+      );
     } catch (error) {
+      if (signal.aborted) {
+        const reason = `not run: stopped in flight at the run's deadline (${p.deadlineMs} ms, --deadline-ms)`;
+        p.skipped.push({ id: name, reason });
+        deadline.notRun.push(name);
+        continue;
+      }
       // A check that cannot run (a missing input) is reported; the others still count.
       p.skipped.push({ id: name, reason: error instanceof Error ? error.message : String(error) });
     }
   }
+  deadline.reached = deadline.notRun.length > 0;
   const text = p.json
     ? JSON.stringify(
         {
@@ -245,13 +294,16 @@ export async function main(argv: string[], io: Io): Promise<number> {
             evidence: r.evidence,
           })),
           skipped: p.skipped,
+          // Added fields only: checks and skipped keep their shape (a public contract).
+          deadline: { ms: deadline.ms, reached: deadline.reached, notRun: deadline.notRun },
         },
         null,
         2,
       )
-    : table(p.url, results, p.skipped);
+    : table(p.url, results, p.skipped, deadline);
   io.out(redactSecrets(text, [p.token, p.previousToken]));
-  return results.every((r) => r.passed) ? 0 : 1;
+  // A run cut short did not show that every check passes: exit 1, as a check that timed out does.
+  return results.every((r) => r.passed) && !deadline.reached ? 0 : 1;
 }
 
 /** The doctor on this process: its argv, environment and streams; sets the exit code. */

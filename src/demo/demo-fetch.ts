@@ -3,8 +3,10 @@
  * (`runCheck(…, { fetch })`) hands it their requests, and MSW's `getResponse`
  * answers them from the same handlers the tests use. No service worker: no
  * other request of the page ever passes through the demo, and it runs in an
- * embed on any site, with no storage.
+ * embed on any site, with no storage (storage-less-frame.ts keeps MSW from tripping over its absence).
  */
+// First, so that MSW finds a localStorage it can read even in a frame whose storage is blocked.
+import "./storage-less-frame.ts";
 import { getResponse } from "msw";
 import { DEMO_BASE_URL } from "./constants.ts";
 import { demoHandlers } from "./msw-handlers.ts";

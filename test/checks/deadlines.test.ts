@@ -64,3 +64,28 @@ it("leaves no timer behind: Node exits as soon as a quick check is done, long be
   // Node's start-up with tsx takes a few seconds on a loaded machine; the cap is a minute.
   expect(performance.now() - started).toBeLessThan(15_000);
 });
+
+it("caps a whole check, however many requests it sends, and says the check's cap cut the last one (issue 12 point 10)", async () => {
+  // Every request is answered just under its own cap with a 400, so upn-collision retries with the
+  // plain filter and then asks without one: four slow requests, which the check's cap cuts short.
+  const slow400: typeof fetch = (_url, init) =>
+    new Promise<Response>((resolve, reject) => {
+      const timer = setTimeout(() => resolve(new Response("{}", { status: 400 })), 400);
+      init?.signal?.addEventListener("abort", () => {
+        clearTimeout(timer);
+        reject(init.signal?.reason);
+      });
+    });
+  const started = performance.now();
+  const result = await runCheck(
+    "upn-collision",
+    target,
+    { mail: "megan.bowen@contoso.example", upn: "megan.bowen@contoso.example" },
+    { fetch: slow400, timeoutMs: 5000, checkTimeoutMs: 600 },
+  );
+  expect(result.outcome).toBe("timeout");
+  expect(result.evidence.at(-1)?.note).toMatch(/check as a whole took longer than its cap of 600 ms/);
+  expect(result.evidence.length).toBe(2);
+  // Generous for a loaded machine: without the cap the four requests alone take 1.6 s.
+  expect(performance.now() - started).toBeLessThan(4000);
+});

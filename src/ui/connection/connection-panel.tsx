@@ -1,6 +1,7 @@
-import { useId, useLayoutEffect, useRef, useState } from "react";
+import { useId, useState } from "react";
 import { DEMO_FAULTS } from "../../demo/faults.ts";
 import { checkMessages } from "../messages/check.ts";
+import { PrivateInput } from "../private-input.tsx";
 import { useConnection } from "./connection-context.tsx";
 
 /** Where live checks go. The token field is a password field whose value lives in memory only. */
@@ -134,24 +135,16 @@ export function ConnectionPanel() {
   );
 }
 
-/**
- * A password field that keeps its value in the DOM property only. React mirrors
- * a controlled value into the `value` attribute, which would put the token in
- * the page source; setting the property directly never does.
- */
+/** A password field whose value stays out of the page's HTML (see PrivateInput). */
 function SecretField(props: { id: string; value: string; onChange: (value: string) => void; describedBy: string }) {
-  const ref = useRef<HTMLInputElement>(null);
-  useLayoutEffect(() => {
-    if (ref.current && ref.current.value !== props.value) ref.current.value = props.value;
-  }, [props.value]);
   return (
-    <input
-      ref={ref}
+    <PrivateInput
       id={props.id}
       type="password"
       autoComplete="off"
       spellCheck={false}
-      onChange={(e) => props.onChange(e.target.value)}
+      value={props.value}
+      onValueChange={props.onChange}
       aria-describedby={props.describedBy}
     />
   );

@@ -1,7 +1,9 @@
 import { type FormEvent, useId, useState } from "react";
 import { MAX_INPUT_LENGTH, matchesInputPattern } from "../../engine/input-pattern.ts";
 import { messages } from "../messages/messages.ts";
+import { PrivateInput } from "../private-input.tsx";
 import { RichText } from "../rich-text/rich-text.tsx";
+import { useBackDraft } from "./back-draft.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { useWalk, useWalkActor } from "./walk-actor.tsx";
 import { Warnings } from "./warnings.tsx";
@@ -9,7 +11,8 @@ import { Warnings } from "./warnings.tsx";
 export function InputStep({ flow, step }: StepViewProps<"input">) {
   const { send } = useWalkActor();
   const given = useWalk((s) => s.context.inputs[step.name]);
-  const [value, setValue] = useState(given ?? "");
+  const dropped = useBackDraft(step.id);
+  const [value, setValue] = useState(given ?? dropped ?? "");
   const [error, setError] = useState(false);
   const fieldId = useId();
   const hintId = useId();
@@ -28,11 +31,12 @@ export function InputStep({ flow, step }: StepViewProps<"input">) {
       <Warnings warnings={step.warnings} index={flow.richText} />
       <form className="input-form" onSubmit={submit} noValidate>
         <label htmlFor={fieldId}>{step.label}</label>
-        <input
+        {/* Uncontrolled like the token fields: a UPN or an e-mail typed here stays out of the page's HTML. */}
+        <PrivateInput
           id={fieldId}
           name={step.name}
           value={value}
-          onChange={(e) => setValue(e.target.value)}
+          onValueChange={setValue}
           maxLength={MAX_INPUT_LENGTH}
           autoComplete="off"
           spellCheck={false}

@@ -8,6 +8,7 @@ import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
 import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
+import { BackDraftProvider } from "./back-draft.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { STEP_VIEWS } from "./step-views.tsx";
 import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor.tsx";
@@ -40,13 +41,17 @@ function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
  */
 export function WalkView({ flow, initialDecisions, flowHref, persist = true }: WalkViewProps) {
   const connection = useConnection();
-  const [start, setStart] = useState(() => ({ snapshot: replayed(flow, initialDecisions), generation: 0 }));
+  const [start, setStart] = useState(() => ({
+    snapshot: replayed(flow, initialDecisions),
+    generation: 0,
+    dropped: undefined as Decision | undefined,
+  }));
+  const restartWith = (decisions: readonly Decision[], dropped?: Decision) =>
+    setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1, dropped }));
   // Outside the keyed provider: the map stays open across Back and Start over.
   const [mapOpen, setMapOpen] = useState(false);
   // When each decision was made, for the summary: unknown for those a link or this tab's storage replayed.
   const times = useRef<(number | undefined)[]>(initialDecisions.map(() => undefined));
-  const restartWith = (decisions: readonly Decision[]) =>
-    setStart((s) => ({ snapshot: replayed(flow, decisions), generation: s.generation + 1 }));
   // On the page the browser opened, focus starts at the top; after an in-app move
   // (a catalogue card, a hand-over, Back) it goes to the step, as after every step change.
   const arrivedInApp = useLocation().key !== "default";
@@ -57,16 +62,18 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
       snapshot={start.snapshot}
       runner={connection.run}
     >
-      <WalkSteps
-        flow={flow}
-        flowHref={flowHref}
-        persist={persist}
-        focusFirstStep={arrivedInApp || start.generation > 0}
-        restartWith={restartWith}
-        mapOpen={mapOpen}
-        times={times}
-        toggleMap={() => setMapOpen((open) => !open)}
-      />
+      <BackDraftProvider value={start.dropped}>
+        <WalkSteps
+          flow={flow}
+          flowHref={flowHref}
+          persist={persist}
+          focusFirstStep={arrivedInApp || start.generation > 0}
+          restartWith={restartWith}
+          mapOpen={mapOpen}
+          times={times}
+          toggleMap={() => setMapOpen((open) => !open)}
+        />
+      </BackDraftProvider>
     </WalkActorProvider>
   );
 }
@@ -76,7 +83,7 @@ function WalkSteps(props: {
   flowHref: (flowId: string) => string;
   persist: boolean;
   focusFirstStep: boolean;
-  restartWith: (decisions: readonly Decision[]) => void;
+  restartWith: (decisions: readonly Decision[], dropped?: Decision) => void;
   mapOpen: boolean;
   toggleMap: () => void;
   times: RefObject<(number | undefined)[]>;
@@ -113,7 +120,10 @@ function WalkSteps(props: {
   const visited = decisions.length + 1;
   const total = visited + stepsToOutcome(flow, stepId);
   const View = STEP_VIEWS[step.kind] as ComponentType<StepViewProps<StepKind>>;
-  const back = () => props.restartWith(actor.getSnapshot().context.decisions.slice(0, -1));
+  const back = () => {
+    const all = actor.getSnapshot().context.decisions;
+    props.restartWith(all.slice(0, -1), all.at(-1));
+  };
 
   return (
     <div className="walk">
@@ -165,7 +175,7 @@ function WalkSteps(props: {
               flow={flow}
               decisions={decisions}
               current={stepId}
-              goBack={(keep) => props.restartWith(decisions.slice(0, keep))}
+              goBack={(keep) => props.restartWith(decisions.slice(0, keep), decisions[keep])}
             />
           </Suspense>
         )}

@@ -120,8 +120,13 @@ export function redactSecrets(text: string, secrets: readonly (string | undefine
 export function redactDeep<T>(value: T, secrets: readonly (string | undefined)[]): T {
   const pattern = secretsPattern(secrets);
   if (!pattern) return value;
+  return mapStrings(value, (text) => replaceWith(text, pattern, REDACTED));
+}
+
+/** A copy of plain data (objects, arrays) with every string passed through `f`. */
+export function mapStrings<T>(value: T, f: (text: string) => string): T {
   const walk = (v: unknown): unknown => {
-    if (typeof v === "string") return replaceWith(v, pattern, REDACTED);
+    if (typeof v === "string") return f(v);
     if (Array.isArray(v)) return v.map(walk);
     if (v && typeof v === "object") {
       return Object.fromEntries(Object.entries(v).map(([k, inner]) => [k, walk(inner)]));

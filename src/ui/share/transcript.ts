@@ -1,4 +1,4 @@
-import { redactDeep, redactSecrets } from "../../checks/redact.ts";
+import { mapStrings, redactSecrets } from "../../checks/redact.ts";
 import type { CheckResult, Evidence } from "../../checks/types.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
@@ -59,7 +59,8 @@ export function buildTranscript(input: TranscriptInput): string {
   lines.push(`_${t.recordHint}_`, "");
   // The walk record is scrubbed like the text, then sealed with its checksum: /review reads back what was sent.
   const record = walkRecord(flow, decisions, input.times ?? [], includeAnswers);
-  const recordJson = scrub(input, JSON.stringify(redactDeep(record, input.secrets ?? [])));
+  // Each string of the record is scrubbed as it is, before JSON escapes it into forms the text never has.
+  const recordJson = JSON.stringify(mapStrings(record, (text) => scrub(input, text)));
   return `${scrub(input, lines.join("\n"))}\n${recordBlock(recordJson)}\n`;
 }
 

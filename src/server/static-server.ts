@@ -5,8 +5,10 @@ import { listenOn } from "./listen.ts";
 
 /**
  * Serves the production build with the security headers the app promises:
- * a strict CSP everywhere, framing allowed only on /embed routes. Used by
- * `npm start` and by the e2e suite (on a free loopback port).
+ * a strict CSP everywhere, framing allowed only on /embed routes. Every page is
+ * a prerendered file (src/build/prerender.ts); an address that is none gets
+ * the app's Not found page with a 404. Used by `npm start` and by the e2e
+ * suite (on a free loopback port).
  */
 
 const TYPES: Record<string, string> = {
@@ -62,6 +64,23 @@ function securityHeaders(path: string): Record<string, string> {
   };
 }
 
+/** What src/build/prerender.ts writes for any address that is no page. */
+const NOT_FOUND_PAGE = "404.html";
+
+/**
+ * The file for a request path: the file itself (assets, embed.js), else the prerendered page,
+ * `/` as index.html and `/flows/x` (or `/flows/x/`) as flows/x.html, the way static hosts
+ * look pages up. Nothing outside `root`; undefined when there is no such file.
+ */
+function resolveFile(root: string, path: string): string | undefined {
+  const page = path === "/" ? "/index.html" : extname(path) ? path : `${path.replace(/\/+$/, "")}.html`;
+  for (const candidate of [path, page]) {
+    const file = normalize(join(root, candidate));
+    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -82,23 +101,21 @@ export async function startStaticServer(options: {
       res.writeHead(400, securityHeaders("/")).end("Bad request");
       return;
     }
-    const file = normalize(join(root, path));
-    const inside = file.startsWith(root + sep);
-    const isFile = inside && existsSync(file) && statSync(file).isFile();
-    // Client-side routes get the app shell; missing assets get a real 404.
-    const target = isFile ? file : extname(path) ? undefined : join(root, "index.html");
-    if (!target || (req.method !== "GET" && req.method !== "HEAD")) {
-      res.writeHead(target ? 405 : 404, securityHeaders(path)).end(target ? "Method not allowed" : "Not found");
+    const page = resolveFile(root, path);
+    // An address that is no page gets the app's own Not found page, with a real 404; a missing asset a plain one.
+    const file = page ?? (extname(path) ? undefined : resolveFile(root, `/${NOT_FOUND_PAGE}`));
+    if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
+      res.writeHead(file ? 405 : 404, securityHeaders(path)).end(file ? "Method not allowed" : "Not found");
       return;
     }
-    const immutable = target.includes(`${sep}assets${sep}`);
-    res.writeHead(200, {
+    const immutable = file.includes(`${sep}assets${sep}`);
+    res.writeHead(page ? 200 : 404, {
       ...securityHeaders(path),
-      "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
     });
     if (req.method === "HEAD") res.end();
-    else createReadStream(target).pipe(res);
+    else createReadStream(file).pipe(res);
   });
   const { url } = await listenOn(server, options.port, options.host);
   return { url, close: () => new Promise((done) => server.close(() => done())) };

@@ -15,14 +15,28 @@ import { AppRoutes } from "./routes.tsx";
 export async function renderPage(path: string): Promise<string> {
   // The same services as the browser's, less what only the address can tell (?demo= faults).
   const services = { demo: browserDemoTenant(), faults: [] };
+  const errors: unknown[] = [];
   const { prelude } = await prerender(
     <StrictMode>
       <StaticRouter location={path}>
         <AppRoutes services={services} />
       </StaticRouter>
     </StrictMode>,
+    {
+      // Whole boundaries in place, however long (an article is): a boundary cut out to be put
+      // in place later needs an inline script, which the CSP refuses.
+      progressiveChunkSize: Number.POSITIVE_INFINITY,
+      onError: (error) => {
+        errors.push(error);
+      },
+    },
   );
-  return new Response(prelude).text();
+  const html = await new Response(prelude).text();
+  // A page that failed on the server would be rendered anew in the browser: the build fails instead.
+  if (errors.length > 0) throw new Error(`prerender ${path}: ${errors.map(String).join("; ")}`);
+  if (/<script\b/i.test(html))
+    throw new Error(`prerender ${path}: the page's HTML holds a script, which the CSP refuses`);
+  return html;
 }
 
 export { flows };

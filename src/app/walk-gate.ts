@@ -3,18 +3,16 @@ import { SHARE_PARAM, savedWalkKey, WALK_PENDING_CLASS } from "../ui/share/walk-
 /**
  * The prerendered page of a guide shows its first step, whatever the address: a static host
  * serves one file for `/flows/x` and `/flows/x?s=…`. When the page will open elsewhere (a
- * share link, or a walk saved in this tab), this classic script, loaded before the body and
- * blocking it (a file, as `script-src 'self'` wants), hides the start until the app has
- * switched to the right step (styles.css, `.walk-pending`). Built on its own by
- * src/build/prerender.ts; it must stay tiny: every guide's page loads it.
+ * share link or a walk saved in this tab; an embed's start step), this classic script, loaded
+ * before the body and blocking it (a file, as `script-src 'self'` wants), hides the start
+ * until the app has switched to the right step (styles.css, `.walk-pending`). Built on its own
+ * by src/build/prerender.ts, which names the page's flow on the tag (`data-flow`, and
+ * `data-embed` in an embed); it must stay tiny: every guide's page loads it.
  */
 try {
-  const flowId = /^\/flows\/([a-z0-9-]+)\/?$/.exec(location.pathname)?.[1];
-  const embedStart = /^\/embed\/[a-z0-9-]+\/?$/.test(location.pathname) && /[?&]start=/.test(location.search);
-  if (
-    embedStart ||
-    (flowId && (new URLSearchParams(location.search).has(SHARE_PARAM) || sessionStorage.getItem(savedWalkKey(flowId))))
-  ) {
+  const { flow = "", embed } = (document.currentScript as HTMLScriptElement).dataset;
+  const query = new URLSearchParams(location.search);
+  if (embed !== undefined ? query.has("start") : query.has(SHARE_PARAM) || sessionStorage.getItem(savedWalkKey(flow))) {
     document.documentElement.classList.add(WALK_PENDING_CLASS);
   }
 } catch {

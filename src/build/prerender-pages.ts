@@ -12,8 +12,8 @@ export interface PrerenderedPage {
   file: string;
   description?: string;
   modules: string[];
-  /** A guide's walk: may open elsewhere than its first step (share link, saved walk, embed start). */
-  walk: boolean;
+  /** A guide's walk, which may open elsewhere than its first step (share link, saved walk, embed start). */
+  walk?: { flowId: string; embed: boolean };
 }
 
 const CATALOGUE = "src/features/catalogue/catalogue-page.tsx";
@@ -33,29 +33,28 @@ function firstStep(flow: BuiltFlow): string[] {
 
 export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[] {
   return [
-    { path: "/", file: "index.html", modules: [CATALOGUE], walk: false },
-    { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES], walk: false },
+    { path: "/", file: "index.html", modules: [CATALOGUE] },
+    { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {
         path: `/flows/${flow.id}`,
         file: `flows/${flow.id}.html`,
         description: flow.summary,
         modules: [WIZARD, ...firstStep(flow)],
-        walk: true,
+        walk: { flowId: flow.id, embed: false },
       },
       {
         path: `/flows/${flow.id}/article`,
         file: `flows/${flow.id}/article.html`,
         description: flow.summary,
         modules: [ARTICLE, flowModule(flow.id)],
-        walk: false,
       },
       {
         path: `/embed/${flow.id}`,
         file: `embed/${flow.id}.html`,
         description: flow.summary,
         modules: [EMBED_LAYOUT, EMBED_PAGES, ...firstStep(flow)],
-        walk: true,
+        walk: { flowId: flow.id, embed: true },
       },
     ]),
   ];

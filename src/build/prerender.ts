@@ -4,7 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Rolldown } from "vite";
 import type { BuiltFlow } from "../engine/built-flow.ts";
-import { NOT_FOUND_PAGE, prerenderedPages } from "./prerender-pages.ts";
+import { NOT_FOUND_PAGE, type PrerenderedPage, prerenderedPages } from "./prerender-pages.ts";
 
 /**
  * `npm run build`'s second half: after `vite build --manifest` has written the browser's
@@ -74,7 +74,10 @@ const alreadyLoaded = new Set([...template.matchAll(/(?:src|href)="\/([^"]+)"/g)
 const { renderPage, flows } = await buildServerEntry();
 const gate = await buildWalkGate();
 
-function page(html: string, options: { hydrate: boolean; preload?: string[]; gate?: boolean; description?: string }) {
+function page(
+  html: string,
+  options: { hydrate: boolean; preload?: string[]; walk?: PrerenderedPage["walk"]; description?: string },
+) {
   let out = template.replace(
     '<div id="root"></div>',
     `<div id="root"${options.hydrate ? " data-prerendered" : ""}>${html}</div>`,
@@ -87,7 +90,11 @@ function page(html: string, options: { hydrate: boolean; preload?: string[]; gat
   }
   const head = [
     // Before the stylesheet: a classic script after one would wait for it.
-    ...(options.gate ? [`<script src="/${gate}"></script>`] : []),
+    ...(options.walk
+      ? [
+          `<script src="/${gate}" data-flow="${options.walk.flowId}"${options.walk.embed ? " data-embed" : ""}></script>`,
+        ]
+      : []),
     ...(options.preload ?? []).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
   ];
   return out.replace(/(\s*)<script type="module"/, (all, space) => `${head.map((tag) => space + tag).join("")}${all}`);
@@ -98,7 +105,7 @@ try {
     const html = page(await renderPage(p.path), {
       hydrate: true,
       preload: chunkFiles(manifest, p.modules, alreadyLoaded),
-      gate: p.walk,
+      walk: p.walk,
       description: p.description,
     });
     mkdirSync(dirname(join(DIST, p.file)), { recursive: true });

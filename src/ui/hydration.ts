@@ -1,5 +1,4 @@
 import { useSyncExternalStore } from "react";
-import { useSearchParams } from "react-router";
 
 const nothingToWatch = () => () => {};
 
@@ -17,15 +16,4 @@ export function useHydrated(): boolean {
     () => true,
     () => false,
   );
-}
-
-const NO_QUERY = new URLSearchParams();
-
-/**
- * The query string of the address, once hydrated; none before. The prerendered HTML of a page
- * is the same for every query (a static host serves one file for `/flows/x?s=…`).
- */
-export function useQueryAfterHydration(): URLSearchParams {
-  const [search] = useSearchParams();
-  return useHydrated() ? search : NO_QUERY;
 }

@@ -5,6 +5,7 @@ import type { StepKind, StepOf } from "../../engine/schema.ts";
 import { currentStepId, type Decision, replay } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
+import { useHydrated } from "../hydration.ts";
 import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
@@ -78,9 +79,12 @@ function WalkSteps(props: {
   const headingId = useId();
   const skipFocus = useRef(!props.focusFirstStep);
 
+  // Not the walk hydrated from the prerendered start: it would overwrite the walk saved in
+  // this tab before the page has read it (src/features/wizard/wizard-page.tsx).
+  const hydrated = useHydrated();
   useEffect(() => {
-    if (persist) saveWalk(flow, decisions);
-  }, [flow, decisions, persist]);
+    if (persist && hydrated) saveWalk(flow, decisions);
+  }, [flow, decisions, persist, hydrated]);
 
   useEffect(() => {
     if (!step) return;

@@ -29,6 +29,8 @@ export function WizardPage() {
   );
   const saved = saving ? readTracked(saving) : undefined;
   const [attempt, setAttempt] = useState(0);
+  // Mounted by hydration: the walk shown first is the prerendered start, whatever was saved.
+  const [hydratedStart] = useState(!hydrated);
   // A link opened while this guide is showing (in-app navigation) is a new walk too.
   const [openedLink, setOpenedLink] = useState(shared);
   if (shared !== null && shared !== openedLink) setOpenedLink(shared);
@@ -72,8 +74,9 @@ export function WizardPage() {
   }
   return (
     <WalkView
-      // A walk restored after hydration is a new walk too; none (the common case) keeps the hydrated one.
-      key={`${flow.id}:${attempt}:${openedLink ?? ""}:${saved?.length ? "saved" : ""}`}
+      // The walk saved in this tab, read once hydrated, replaces the prerendered start; nothing saved (the
+      // common case) keeps the hydrated walk, and a link opened since is its own walk.
+      key={`${flow.id}:${attempt}:${openedLink ?? ""}:${hydratedStart && openedLink === null && saved?.length ? "saved" : ""}`}
       flow={flow}
       initialDecisions={opened.decisions}
       flowHref={(id) => `/flows/${id}`}

@@ -116,6 +116,9 @@ export async function firstStepTimes(
     for (const c of contenders) second.get(c.name)?.push((await oneLoad(browser, c, true)).second ?? Number.NaN);
   }
   return new Map(
-    contenders.map((c) => [c.name, { first: median(first.get(c.name) ?? []), second: median(second.get(c.name) ?? []) }]),
+    contenders.map((c) => [
+      c.name,
+      { first: median(first.get(c.name) ?? []), second: median(second.get(c.name) ?? []) },
+    ]),
   );
 }

@@ -97,7 +97,10 @@ function page(
       : []),
     ...(options.preload ?? []).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
   ];
-  return out.replace(/(\s*)<script type="module"/, (all, space) => `${head.map((tag) => space + tag).join("")}${all}`);
+  out = out.replace(/(\s*)<script type="module"/, (all, space) => `${head.map((tag) => space + tag).join("")}${all}`);
+  // The page reads whole without its script: the script and its chunks must not compete with
+  // the stylesheet (and the HTML) for the first paint, only come right after it.
+  return out.replace(/<(script type="module"|link rel="modulepreload")/g, '<$1 fetchpriority="low"');
 }
 
 try {

@@ -1,6 +1,7 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
+import { gzipSync } from "node:zlib";
 import { listenOn } from "./listen.ts";
 
 /**
@@ -64,6 +65,20 @@ function securityHeaders(path: string): Record<string, string> {
   };
 }
 
+/** Text is sent gzipped to a client that takes it, as static hosts do (a page and its bundle are mostly text). */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".map", ".txt", ".md"]);
+
+/** Each file gzipped once (the build's files do not change while served; a rebuild changes their mtime). */
+function gzipped(cache: Map<string, Buffer>, file: string): Buffer {
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  let body = cache.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(file));
+    cache.set(key, body);
+  }
+  return body;
+}
+
 /** What src/build/prerender.ts writes for any address that is no page. */
 const NOT_FOUND_PAGE = "404.html";
 
@@ -92,6 +107,7 @@ export async function startStaticServer(options: {
   host?: string;
 }): Promise<StaticServer> {
   const root = normalize(options.root);
+  const compressed = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     let path: string;
     try {
@@ -109,11 +125,25 @@ export async function startStaticServer(options: {
       return;
     }
     const immutable = file.includes(`${sep}assets${sep}`);
-    res.writeHead(page ? 200 : 404, {
+    const headers = {
       ...securityHeaders(path),
       "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
       "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
-    });
+    };
+    const status = page ? 200 : 404;
+    if (COMPRESSIBLE.has(extname(file))) {
+      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      const body = gzip ? gzipped(compressed, file) : readFileSync(file);
+      res.writeHead(status, {
+        ...headers,
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        Vary: "Accept-Encoding",
+        "Content-Length": body.length,
+      });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    res.writeHead(status, headers);
     if (req.method === "HEAD") res.end();
     else createReadStream(file).pipe(res);
   });

@@ -7,7 +7,8 @@ import type { Figure } from "./flows-bench.ts";
 /**
  * Lighthouse 12.2.3 (the last for Node 20) in Debian's Chromium, mobile (its default) and
  * desktop presets: the four category scores of each page, printed beside the goal (100 on
- * mobile). One Chromium for every run, launched by chrome-launcher as Lighthouse expects.
+ * mobile). A fresh Chromium for every run (cold cache, and a run that went wrong spoils no
+ * other), launched by chrome-launcher as Lighthouse expects.
  */
 const CATEGORIES = ["performance", "accessibility", "best-practices", "seo"] as const;
 const PRESETS = [
@@ -15,7 +16,7 @@ const PRESETS = [
   { name: "desktop", config: desktopConfig },
 ];
 
-export async function lighthouseFigures(pages: { name: string; url: string }[]): Promise<Figure[]> {
+async function scores(url: string, config: typeof desktopConfig | undefined): Promise<string> {
   const chrome = await launch({
     chromePath: chromiumPath(),
     chromeFlags: [
@@ -26,26 +27,30 @@ export async function lighthouseFigures(pages: { name: string; url: string }[]):
       "--disable-component-update",
     ],
   });
-  const figures: Figure[] = [];
   try {
-    for (const preset of PRESETS) {
-      for (const page of pages) {
-        const result = await lighthouse(
-          page.url,
-          { port: chrome.port, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES] },
-          preset.config,
-        );
-        const categories = result?.lhr.categories ?? {};
-        const scores = CATEGORIES.map((c) => Math.round((categories[c]?.score ?? 0) * 100));
-        figures.push({
-          name: `${preset.name}: ${page.name} (perf / a11y / best practices / SEO)`,
-          value: scores.join(" / "),
-          goal: preset.name === "mobile" ? "100 / 100 / 100 / 100" : "(reported)",
-        });
-      }
-    }
+    const result = await lighthouse(
+      url,
+      { port: chrome.port, logLevel: "error", output: "json", onlyCategories: [...CATEGORIES] },
+      config,
+    );
+    if (!result || result.lhr.runtimeError) return `failed: ${result?.lhr.runtimeError?.code ?? "no result"}`;
+    const categories = result.lhr.categories;
+    return CATEGORIES.map((c) => Math.round((categories[c]?.score ?? 0) * 100)).join(" / ");
   } finally {
     chrome.kill();
+  }
+}
+
+export async function lighthouseFigures(pages: { name: string; url: string }[]): Promise<Figure[]> {
+  const figures: Figure[] = [];
+  for (const preset of PRESETS) {
+    for (const page of pages) {
+      figures.push({
+        name: `${preset.name}: ${page.name} (perf / a11y / best practices / SEO)`,
+        value: await scores(page.url, preset.config),
+        goal: preset.name === "mobile" ? "100 / 100 / 100 / 100" : "(reported)",
+      });
+    }
   }
   return figures;
 }

@@ -1,4 +1,4 @@
-import { StrictMode } from "react";
+import { StrictMode, startTransition } from "react";
 import { createRoot, hydrateRoot } from "react-dom/client";
 import { App } from "./app.tsx";
 import "./styles.css";
@@ -12,5 +12,7 @@ const app = (
 );
 // The public pages are prerendered at build time (src/build/prerender.ts) and hydrated; the
 // 404 page (served for any unknown address) and the dev server's empty shell are rendered here.
-if (root.hasAttribute("data-prerendered")) hydrateRoot(root, app);
+// In a transition, React hydrates in slices and yields to the browser between them: the page is
+// on screen already, and a click or a keystroke comes first (and hydrates its part first).
+if (root.hasAttribute("data-prerendered")) startTransition(() => void hydrateRoot(root, app));
 else createRoot(root).render(app);

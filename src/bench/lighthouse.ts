@@ -41,14 +41,20 @@ async function scores(url: string, config: typeof desktopConfig | undefined): Pr
   }
 }
 
-export async function lighthouseFigures(pages: { name: string; url: string }[]): Promise<Figure[]> {
+/** A run Lighthouse could not finish (it happens on this shared machine) is tried once more. */
+async function scoresOrRetry(url: string, config: typeof desktopConfig | undefined): Promise<string> {
+  const first = await scores(url, config);
+  return first.startsWith("failed") ? scores(url, config) : first;
+}
+
+export async function lighthouseFigures(pages: { name: string; url: string; goal?: string }[]): Promise<Figure[]> {
   const figures: Figure[] = [];
   for (const preset of PRESETS) {
     for (const page of pages) {
       figures.push({
         name: `${preset.name}: ${page.name} (perf / a11y / best practices / SEO)`,
-        value: await scores(page.url, preset.config),
-        goal: preset.name === "mobile" ? "100 / 100 / 100 / 100" : "(reported)",
+        value: await scoresOrRetry(page.url, preset.config),
+        goal: preset.name === "mobile" ? (page.goal ?? "100 / 100 / 100 / 100") : "(reported)",
       });
     }
   }

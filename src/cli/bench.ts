@@ -51,7 +51,7 @@ try {
             { name: "/", url: `${server.url}/` },
             { name: "a wizard step", url: `${server.url}/flows/error-500` },
             { name: "an article", url: `${server.url}/flows/error-500/article` },
-            { name: "SurveyJS page", url: `${site.url}/surveyjs-error-500.html` },
+            { name: "SurveyJS page", url: `${site.url}/surveyjs-error-500.html`, goal: "(compare)" },
           ]),
         );
       }

@@ -1,5 +1,7 @@
 import { lazy } from "react";
-import { wizardChunk } from "./preload.ts";
+
+/** The wizard page's chunk: preload.ts asks for it before React has started. */
+export const wizardChunk = () => import("../features/wizard/wizard-page.tsx");
 
 // Each page is its own chunk: the catalogue loads no state machine, the wizard no search index.
 export const CataloguePage = lazy(() =>

@@ -1,4 +1,5 @@
 import { loadFlow } from "../ui/flows/flow-loader.ts";
+import { wizardChunk } from "./pages.tsx";
 
 /**
  * A second, tiny entry that index.html runs before main.tsx: it starts
@@ -6,8 +7,6 @@ import { loadFlow } from "../ui/flows/flow-loader.ts";
  * evaluating React, instead of after (a loopback round trip saved is small;
  * the evaluation time of react-dom on a slow machine is not).
  */
-export const wizardChunk = () => import("../features/wizard/wizard-page.tsx");
-
 const { pathname } = window.location;
 const flowId = /^\/(?:flows|embed)\/([a-z0-9-]+)/.exec(pathname)?.[1];
 if (flowId) void loadFlow(flowId);

@@ -1,5 +1,5 @@
 import { execFileSync } from "node:child_process";
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
@@ -24,12 +24,12 @@ const ENTRIES = [
 ];
 
 function ensureInstalled(): void {
-  if (existsSync(join(DIR, "node_modules", "survey-core"))) return;
+  if (existsSync(join(DIR, "node_modules", "survey-js-ui"))) return;
   console.log("bench: installing the alternatives (once) from their lock file…");
   execFileSync("npm", ["ci", "--no-audit", "--no-fund", "--silent"], { cwd: DIR, stdio: "inherit" });
 }
 
-/** Builds one entry into a fresh folder; the caller removes it. */
+/** Builds one entry (a script, or a page with its scripts) into a fresh folder; the caller removes it. */
 async function bundle(entry: string): Promise<{ outDir: string; scripts: string[] }> {
   const outDir = mkdtempSync(join(tmpdir(), "bench-alt-"));
   await build({
@@ -79,4 +79,23 @@ export async function benchAlternatives(): Promise<Figure[]> {
     figures.push({ name, value: `${((await bundledGzip(entry)) / 1024).toFixed(1)} KB`, goal: "(compare)" });
   }
   return figures;
+}
+
+/**
+ * The pages the first two steps are timed on beside the app: the Error 500 procedure as a
+ * SurveyJS form (survey-core + survey-js-ui, surveyjs-error-500.*) and the same two steps as
+ * plain HTML, the floor (floor.*), served on loopback by the app's own server.
+ */
+export async function startComparisonSite(): Promise<{ url: string; close(): Promise<void> }> {
+  ensureInstalled();
+  const { outDir } = await bundle("surveyjs-error-500.html");
+  for (const file of ["floor.html", "floor.css"]) copyFileSync(join(DIR, file), join(outDir, file));
+  const server = await startStaticServer({ root: outDir, port: 0 });
+  return {
+    url: server.url,
+    async close() {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    },
+  };
 }

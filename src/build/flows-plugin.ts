@@ -1,5 +1,5 @@
 import type { Plugin } from "vite";
-import type { BuiltFlow, FlowSummary } from "../engine/built-flow.ts";
+import { type BuiltFlow, CARD_SYMPTOMS, type FlowSummary } from "../engine/built-flow.ts";
 import { formatIssue } from "../engine/issues.ts";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files.ts";
 
@@ -43,12 +43,11 @@ export function flowsPlugin(dir = FLOWS_DIR): Plugin {
       );
       if (id === ALL) return `export const flows = ${JSON.stringify(flows)};`;
       if (id === SUMMARIES) {
-        const summaries: FlowSummary[] = flows.map(({ id, title, summary, symptoms, tags }) => ({
+        const summaries: FlowSummary[] = flows.map(({ id, title, summary, symptoms }) => ({
           id,
           title,
           summary,
-          symptoms,
-          tags,
+          symptoms: symptoms.slice(0, CARD_SYMPTOMS),
         }));
         return `export const summaries = ${JSON.stringify(summaries)};`;
       }

@@ -4,5 +4,12 @@ import type { Flow } from "./schema.ts";
 /** A flow as the browser receives it: validated, linted, its Markdown pre-rendered. */
 export type BuiltFlow = Flow & { richText: RichTextIndex };
 
-/** What the catalogue shows of a flow, without its steps. */
-export type FlowSummary = Pick<Flow, "id" | "title" | "summary" | "symptoms" | "tags">;
+/**
+ * What the catalogue shows of a flow, without its steps: its first symptoms only (the search
+ * reads them all from the whole flows, in a chunk of its own). Every page's first load carries
+ * these summaries, so they hold nothing more.
+ */
+export type FlowSummary = Pick<Flow, "id" | "title" | "summary" | "symptoms">;
+
+/** How many of a flow's symptoms its catalogue card shows. */
+export const CARD_SYMPTOMS = 4;

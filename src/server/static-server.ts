@@ -1,13 +1,16 @@
-import { createReadStream, existsSync, statSync } from "node:fs";
+import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { pipeline } from "node:stream";
+import { gzipSync } from "node:zlib";
 import { listenOn } from "./listen.ts";
 
 /**
  * Serves the production build with the security headers the app promises:
- * a strict CSP everywhere, framing allowed only on /embed routes. Used by
- * `npm start` and by the e2e suite (on a free loopback port).
+ * a strict CSP everywhere, framing allowed only on /embed routes. Every page is
+ * a prerendered file (src/build/prerender.ts); an address that is none gets
+ * the app's Not found page with a 404. Used by `npm start` and by the e2e
+ * suite (on a free loopback port).
  */
 
 const TYPES: Record<string, string> = {
@@ -67,6 +70,37 @@ function securityHeaders(path: string): Record<string, string> {
   };
 }
 
+/** Text is sent gzipped to a client that takes it, as static hosts do (a page and its bundle are mostly text). */
+const COMPRESSIBLE = new Set([".html", ".js", ".css", ".json", ".svg", ".map", ".txt", ".md"]);
+
+/** Each file gzipped once (the build's files do not change while served; a rebuild changes their mtime). */
+function gzipped(cache: Map<string, Buffer>, file: string): Buffer {
+  const key = `${file}:${statSync(file).mtimeMs}`;
+  let body = cache.get(key);
+  if (!body) {
+    body = gzipSync(readFileSync(file));
+    cache.set(key, body);
+  }
+  return body;
+}
+
+/** What src/build/prerender.ts writes for any address that is no page. */
+const NOT_FOUND_PAGE = "404.html";
+
+/**
+ * The file for a request path: the file itself (assets, embed.js), else the prerendered page,
+ * `/` as index.html and `/flows/x` (or `/flows/x/`) as flows/x.html, the way static hosts
+ * look pages up. Nothing outside `root`; undefined when there is no such file.
+ */
+function resolveFile(root: string, path: string): string | undefined {
+  const page = path === "/" ? "/index.html" : extname(path) ? path : `${path.replace(/\/+$/, "")}.html`;
+  for (const candidate of [path, page]) {
+    const file = normalize(join(root, candidate));
+    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return file;
+  }
+  return undefined;
+}
+
 export interface StaticServer {
   url: string;
   close(): Promise<void>;
@@ -78,6 +112,7 @@ export async function startStaticServer(options: {
   host?: string;
 }): Promise<StaticServer> {
   const root = normalize(options.root);
+  const compressed = new Map<string, Buffer>();
   const server: Server = createServer((req, res) => {
     let path: string;
     try {
@@ -87,31 +122,49 @@ export async function startStaticServer(options: {
       res.writeHead(400, securityHeaders("/")).end("Bad request");
       return;
     }
-    const file = normalize(join(root, path));
-    const inside = file.startsWith(root + sep);
-    const isFile = inside && existsSync(file) && statSync(file).isFile();
-    // Client-side routes get the app shell; missing assets get a real 404.
-    const target = isFile ? file : extname(path) ? undefined : join(root, "index.html");
-    if (!target || (req.method !== "GET" && req.method !== "HEAD")) {
-      res.writeHead(target ? 405 : 404, securityHeaders(path)).end(target ? "Method not allowed" : "Not found");
+    const page = resolveFile(root, path);
+    // An address that is no page gets the app's own Not found page, with a real 404; a missing asset a plain one.
+    const file = page ?? (extname(path) ? undefined : resolveFile(root, `/${NOT_FOUND_PAGE}`));
+    if (!file || (req.method !== "GET" && req.method !== "HEAD")) {
+      res.writeHead(file ? 405 : 404, securityHeaders(path)).end(file ? "Method not allowed" : "Not found");
       return;
     }
-    const immutable = target.includes(`${sep}assets${sep}`);
-    // Headers wait until the file is open: a file gone since the check above (a build emptying
-    // dist/, no index.html at all) is a 404, and a read error must never reach the process as an
-    // unhandled 'error' on the stream (issue 12 point 1 was that, in the relay).
-    const contents = createReadStream(target);
-    contents.once("error", (error: NodeJS.ErrnoException) => {
+    const immutable = file.includes(`${sep}assets${sep}`);
+    const headers = {
+      ...securityHeaders(path),
+      "Content-Type": TYPES[extname(file)] ?? "application/octet-stream",
+      "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    };
+    const status = page ? 200 : 404;
+    // A file gone since it was found (a build emptying dist/) is a 404, and no read error may ever
+    // reach the process as an uncaught exception or an unhandled stream 'error' (issue 12 point 1).
+    const failed = (error: NodeJS.ErrnoException) => {
       if (res.headersSent) return void res.destroy();
       const missing = error.code === "ENOENT" || error.code === "EISDIR";
       res.writeHead(missing ? 404 : 500, securityHeaders(path)).end(missing ? "Not found" : "Server error");
-    });
-    contents.once("open", () => {
-      res.writeHead(200, {
-        ...securityHeaders(path),
-        "Content-Type": TYPES[extname(target)] ?? "application/octet-stream",
-        "Cache-Control": immutable ? "public, max-age=31536000, immutable" : "no-cache",
+    };
+    if (COMPRESSIBLE.has(extname(file))) {
+      const gzip = /\bgzip\b/.test(String(req.headers["accept-encoding"] ?? ""));
+      let body: Buffer;
+      try {
+        body = gzip ? gzipped(compressed, file) : readFileSync(file);
+      } catch (error) {
+        return failed(error as NodeJS.ErrnoException);
+      }
+      res.writeHead(status, {
+        ...headers,
+        ...(gzip ? { "Content-Encoding": "gzip" } : {}),
+        Vary: "Accept-Encoding",
+        "Content-Length": body.length,
       });
+      res.end(req.method === "HEAD" ? undefined : body);
+      return;
+    }
+    // Headers wait until the file is open, so that a file that cannot be read is answered as such.
+    const contents = createReadStream(file);
+    contents.once("error", failed);
+    contents.once("open", () => {
+      res.writeHead(status, headers);
       if (req.method === "HEAD") {
         contents.destroy();
         res.end();

@@ -8,9 +8,9 @@
  */
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { main } from "../../src/cli/doctor.ts";
 import { runCheck } from "../../src/checks/run.ts";
 import { ERROR_URN } from "../../src/checks/scim-urls.ts";
+import { main } from "../../src/cli/doctor.ts";
 import type { Decision } from "../../src/engine/session.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { buildTranscript } from "../../src/ui/share/transcript.ts";
@@ -25,8 +25,16 @@ const ECHOES: Record<string, (echo: string) => { status: number; type: string; b
     type: "application/scim+json",
     body: JSON.stringify({ schemas: [ERROR_URN], scimType: "invalidFilter", detail: `${"x".repeat(285)} ${echo}` }),
   }),
-  html: (echo) => ({ status: 500, type: "text/html", body: `<html><body>${"word ".repeat(27)} ${echo} end</body></html>` }),
-  json: (echo) => ({ status: 200, type: "application/json", body: JSON.stringify({ youSent: echo, padding: "y".repeat(400) }) }),
+  html: (echo) => ({
+    status: 500,
+    type: "text/html",
+    body: `<html><body>${"word ".repeat(27)} ${echo} end</body></html>`,
+  }),
+  json: (echo) => ({
+    status: 200,
+    type: "application/json",
+    body: JSON.stringify({ youSent: echo, padding: "y".repeat(400) }),
+  }),
   text: (echo) => ({ status: 401, type: "text/plain", body: `denied: ${echo}` }),
 };
 
@@ -77,7 +85,12 @@ describe.each(LENGTHS)("a token of %i characters", (length) => {
   });
 
   test.each(Object.keys(ECHOES))("echoed as %s: the wizard's results and summary hold no piece of it", async (kind) => {
-    const result = await runCheck("test-connection", { baseUrl: `${origin}/${kind}/scim/v2`, token }, {}, { timeoutMs: 2000 });
+    const result = await runCheck(
+      "test-connection",
+      { baseUrl: `${origin}/${kind}/scim/v2`, token },
+      {},
+      { timeoutMs: 2000 },
+    );
     expectNoPiece(JSON.stringify(result), token, "check result");
     const flow = allFlows.find((f) => f.id === "test-connection");
     if (!flow) throw new Error("no test-connection flow");

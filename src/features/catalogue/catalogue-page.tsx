@@ -1,5 +1,6 @@
 import { useEffect, useId, useState } from "react";
 import { Link } from "react-router";
+import { CARD_SYMPTOMS } from "../../engine/built-flow.ts";
 import { flowSummaries } from "../../ui/flows/flow-loader.ts";
 import { catalogueMessages } from "../../ui/messages/catalogue.ts";
 
@@ -89,7 +90,7 @@ export function CataloguePage({
             <p>{flow.summary}</p>
             <p className="symptoms">
               <span className="visually-hidden">{catalogueMessages.symptoms}: </span>
-              {flow.symptoms.slice(0, 4).map((s) => (
+              {flow.symptoms.slice(0, CARD_SYMPTOMS).map((s) => (
                 <span key={s} className="symptom">
                   {s}
                 </span>

@@ -3,7 +3,9 @@ import { useParams } from "react-router";
 import { embedPath } from "../../embed-loader/options.ts";
 import { decisionsTo } from "../../engine/path-to-step.ts";
 import { useFlow } from "../../ui/flows/flow-loader.ts";
+import { useHydrated } from "../../ui/hydration.ts";
 import { messages } from "../../ui/messages/messages.ts";
+import { useRevealWalk } from "../../ui/walk/walk-gate.ts";
 import { WalkView } from "../../ui/walk/walk-view.tsx";
 import { useEmbedOptions } from "./embed-layout.tsx";
 
@@ -16,6 +18,7 @@ export function EmbedWizardPage() {
     () => (flow && options.start ? decisionsTo(flow, options.start) : undefined),
     [flow, options],
   );
+  useRevealWalk(useHydrated());
   if (!flow) {
     return (
       <section>
@@ -27,8 +30,9 @@ export function EmbedWizardPage() {
   return (
     <>
       <WalkView
-        // A hand-over to another guide is a new walk, even when that guide's chunk is already here.
-        key={flow.id}
+        // A hand-over to another guide is a new walk, even when that guide's chunk is already here;
+        // so is the host's start step, known once hydrated.
+        key={`${flow.id}:${options.start ?? ""}`}
         flow={flow}
         initialDecisions={initial ?? []}
         // The host's start step belongs to its guide: a hand-over opens the next one at its start.

@@ -2,25 +2,35 @@ import { useCallback, useEffect, useMemo, useState } from "react";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useFlow } from "../../ui/flows/flow-loader.ts";
 import { machineFor } from "../../ui/flows/flow-machines.ts";
+import { useHydrated } from "../../ui/hydration.ts";
 import { messages } from "../../ui/messages/messages.ts";
 import { loadWalk, saveWalk } from "../../ui/share/saved-walk.ts";
 import { BadLinkView, openShareLink, SHARE_PARAM } from "../../ui/share/share-link.ts";
 import { readTracked } from "../../ui/tracked-promise.ts";
+import { useRevealWalk } from "../../ui/walk/walk-gate.ts";
 import { WalkView } from "../../ui/walk/walk-view.tsx";
 
-/** /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start. */
+/**
+ * /flows/:flowId — opens a shared walk (?s=…), else the walk saved in this tab, else the start.
+ * The prerendered page is the start, for any address: the link and the saved walk are read
+ * once it has hydrated, and till then the early gate keeps the start out of sight when
+ * one of them is there (src/app/walk-gate.ts).
+ */
 export function WizardPage() {
   const { flowId } = useParams();
   const flow = useFlow(flowId);
+  const hydrated = useHydrated();
   const [search, setSearch] = useSearchParams();
-  const shared = search.get(SHARE_PARAM);
+  const shared = hydrated ? search.get(SHARE_PARAM) : null;
   // The walk saved in this tab: settled at once when there is none; else the page waits (Suspense) for its schema.
   const saving = useMemo(
-    () => (flow && shared === null ? loadWalk(flow, machineFor(flow)) : undefined),
-    [flow, shared],
+    () => (hydrated && flow && shared === null ? loadWalk(flow, machineFor(flow)) : undefined),
+    [hydrated, flow, shared],
   );
   const saved = saving ? readTracked(saving) : undefined;
   const [attempt, setAttempt] = useState(0);
+  // Mounted by hydration: the walk shown first is the prerendered start, whatever was saved.
+  const [hydratedStart] = useState(!hydrated);
   // A link opened while this guide is showing (in-app navigation) is a new walk too.
   const [openedLink, setOpenedLink] = useState(shared);
   if (shared !== null && shared !== openedLink) setOpenedLink(shared);
@@ -51,6 +61,7 @@ export function WizardPage() {
   useEffect(() => {
     if (opened?.ok && shared !== null) dropShareParam();
   }, [opened, shared, dropShareParam]);
+  useRevealWalk(hydrated);
 
   if (!flow || !opened) return <UnknownFlow id={flowId ?? ""} />;
   if (!opened.ok) {
@@ -63,7 +74,9 @@ export function WizardPage() {
   }
   return (
     <WalkView
-      key={`${flow.id}:${attempt}:${openedLink ?? ""}`}
+      // The walk saved in this tab, read once hydrated, replaces the prerendered start; nothing saved (the
+      // common case) keeps the hydrated walk, and a link opened since is its own walk.
+      key={`${flow.id}:${attempt}:${openedLink ?? ""}:${hydratedStart && openedLink === null && saved?.length ? "saved" : ""}`}
       flow={flow}
       initialDecisions={opened.decisions}
       flowHref={(id) => `/flows/${id}`}

@@ -4,14 +4,13 @@ import { type Decision, replay } from "../../engine/session.ts";
 import { FlowLoadError } from "../flows/flow-load-error.ts";
 import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
+import { savedWalkKey as key } from "./walk-keys.ts";
 
 /**
  * Reload keeps progress: the decision list, per flow, in sessionStorage (this
  * tab only). Decisions hold choices, inputs and check outcomes; a token is
  * never part of them. A saved list that no longer fits is dropped.
  */
-const key = (flowId: string) => `scim-troubleshooter:walk:${flowId}`;
-
 export function saveWalk(flow: BuiltFlow, decisions: readonly Decision[]): void {
   try {
     if (decisions.length === 0) sessionStorage.removeItem(key(flow.id));

@@ -8,6 +8,7 @@ import { FlowLoadError } from "../flows/flow-load-error.ts";
 import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
 import type { DecodedShare, Packed } from "./share-format.ts";
+import { SHARE_PARAM } from "./walk-keys.ts";
 
 /**
  * The share link: the wizard route plus `?s=<base64url JSON>` holding the
@@ -15,7 +16,7 @@ import type { DecodedShare, Packed } from "./share-format.ts";
  * evidence never travels. Reading one back rejects anything odd with a reason,
  * never half-applied.
  */
-export const SHARE_PARAM = "s";
+export { SHARE_PARAM };
 export const LINK_FORMAT = 1;
 /** Far above any real walk (a few hundred bytes), far below what could hurt. */
 export const MAX_SHARE_LENGTH = 4096;

@@ -5,6 +5,7 @@ import type { StepKind, StepOf } from "../../engine/schema.ts";
 import { currentStepId, type Decision, replay } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
+import { useHydrated } from "../hydration.ts";
 import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
@@ -99,13 +100,16 @@ function WalkSteps(props: {
   const skipFocus = useRef(!props.focusFirstStep);
 
   const { times } = props;
+  // Not the walk hydrated from the prerendered start: it would overwrite the walk saved in
+  // this tab before the page has read it (src/features/wizard/wizard-page.tsx).
+  const hydrated = useHydrated();
   useEffect(() => {
-    if (persist) saveWalk(flow, decisions);
+    if (persist && hydrated) saveWalk(flow, decisions);
     // After Back the list is shorter: later decisions get the time they are made again.
     const known = times.current.slice(0, decisions.length);
     while (known.length < decisions.length) known.push(Date.now());
     times.current = known;
-  }, [flow, decisions, persist, times]);
+  }, [flow, decisions, persist, hydrated, times]);
 
   useEffect(() => {
     if (!step) return;

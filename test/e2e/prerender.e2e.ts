@@ -1,0 +1,246 @@
+import type { Page } from "playwright-core";
+import { expect, test } from "vitest";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
+import type { BuiltFlow } from "../../src/engine/built-flow.ts";
+import { catalogueMessages } from "../../src/ui/messages/catalogue.ts";
+import { messages } from "../../src/ui/messages/messages.ts";
+import { encodeShare } from "../../src/ui/share/share-link.ts";
+import { browserSuite } from "./browser.ts";
+import { onStep, stepHeading } from "./helpers.ts";
+
+/**
+ * Issue 13: every public page is prerendered, readable as served, hydrated without a warning,
+ * and a share link or a restored walk never shows the guide's first step on its way.
+ */
+const suite = browserSuite();
+const { baseUrl } = suite;
+
+const { flows: files, issues } = checkFlowFiles(flowFilesIn(FLOWS_DIR));
+if (issues.length > 0) throw new Error(`flows have issues: ${issues.map((i) => i.message).join("; ")}`);
+const flows: BuiltFlow[] = files.map(({ flow }) => buildFlow(flow));
+const flow = (id: string) => flows.find((f) => f.id === id) as BuiltFlow;
+const error500 = flow("error-500");
+const [first, second] = error500.steps;
+
+/** One page of each kind, with its heading and a sentence of its text. */
+const PAGE_KINDS = [
+  { path: "/", heading: catalogueMessages.heading, text: flow("deletion").summary },
+  { path: "/flows/error-500", heading: first.title, text: messages.nav.article },
+  { path: "/flows/error-500/article", heading: error500.title, text: second.title },
+  { path: "/embed", heading: catalogueMessages.heading, text: flow("user-scope").title },
+  { path: "/embed/error-500", heading: first.title, text: messages.embed.openFull },
+];
+
+const decode = (html: string) =>
+  html
+    .replace(/<!-- -->/g, "")
+    .replace(/&#x27;/g, "'")
+    .replace(/&quot;/g, '"')
+    .replace(/&amp;/g, "&");
+const h1Of = (html: string) => decode(/<h1[^>]*>([\s\S]*?)<\/h1>/.exec(html)?.[1] ?? "").replace(/<[^>]+>/g, "");
+
+test("the HTML as served, before any JavaScript: each page kind holds its heading and text, and no 'needs JavaScript' notice", async () => {
+  for (const { path, heading, text } of PAGE_KINDS) {
+    const response = await fetch(`${baseUrl}${path}`);
+    expect(response.status, path).toBe(200);
+    const html = decode(await response.text());
+    expect(h1Of(html), path).toBe(heading);
+    expect(html, path).toContain(text);
+    expect(html, path).not.toMatch(/needs JavaScript/i);
+  }
+});
+
+test("every guide is prerendered whole: its first step on its page and in its embed, every step in its article", async () => {
+  for (const f of flows) {
+    const wizard = decode(await (await fetch(`${baseUrl}/flows/${f.id}`)).text());
+    expect(h1Of(wizard), f.id).toBe(f.steps[0].title);
+    expect(h1Of(decode(await (await fetch(`${baseUrl}/embed/${f.id}`)).text())), f.id).toBe(f.steps[0].title);
+    const article = decode(await (await fetch(`${baseUrl}/flows/${f.id}/article`)).text());
+    for (const step of f.steps) expect(article, `${f.id} article`).toContain(`>${step.title}`);
+  }
+});
+
+test("a share link gets the guide's own page; an address that is no page gets the app's Not found page with a 404", async () => {
+  const shared = await fetch(`${baseUrl}/flows/error-500?s=${encodeShare(error500, [], false)}`);
+  expect(shared.status).toBe(200);
+  expect(h1Of(await shared.text())).toBe(first.title);
+  for (const path of ["/nowhere", "/flows/no-such-guide", "/flows/error-500/article/more"]) {
+    const response = await fetch(`${baseUrl}${path}`);
+    expect(response.status, path).toBe(404);
+    expect(response.headers.get("content-security-policy"), path).toContain("script-src 'self'");
+    expect(h1Of(await response.text()), path).toBe(messages.notFound.heading);
+  }
+});
+
+/** Every console error or warning and every uncaught exception of the page. */
+function collectProblems(page: Page): string[] {
+  const problems: string[] = [];
+  page.on("console", (m) => {
+    if (m.type() === "error" || m.type() === "warning") problems.push(`${m.type()}: ${m.text()}`);
+  });
+  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
+  return problems;
+}
+
+test("with JavaScript on, every public page hydrates the HTML it was served (the same nodes), with no console error or warning", async () => {
+  const context = await suite.newContext();
+  // Marks the served heading with a property (not an attribute, which hydration would see):
+  // hydration keeps the node, a render from nothing would replace it.
+  await context.addInitScript(() => {
+    new MutationObserver((_, observer) => {
+      const h1 = document.querySelector("h1") as (HTMLElement & { served?: boolean }) | null;
+      if (!h1) return;
+      h1.served = true;
+      observer.disconnect();
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const paths = [
+    ...PAGE_KINDS.map((p) => p.path),
+    ...flows.flatMap((f) => [`/flows/${f.id}`, `/flows/${f.id}/article`, `/embed/${f.id}`]),
+  ];
+  for (const path of new Set(paths)) {
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState("networkidle");
+    expect(problems, path).toEqual([]);
+    expect(await page.evaluate(() => (document.querySelector("h1") as { served?: boolean }).served), path).toBe(true);
+    await page.close();
+  }
+});
+
+test("after hydration the page works: the first step's way on moves the walk, the embed's too", async () => {
+  const context = await suite.newContext();
+  for (const path of ["/flows/error-500", "/embed/error-500"]) {
+    const page = await context.newPage();
+    const problems = collectProblems(page);
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState("networkidle");
+    await page.getByRole("button", { name: messages.wizard.done, exact: true }).click();
+    await onStep(page, second.title);
+    expect(problems, path).toEqual([]);
+    await page.close();
+  }
+});
+
+test("each page's HTML names every script the page loads (module preloads), so none waits for another to ask for it", async () => {
+  const context = await suite.newContext();
+  for (const { path } of PAGE_KINDS) {
+    const page = await context.newPage();
+    const html = await (await fetch(`${baseUrl}${path}`)).text();
+    const named = new Set([...html.matchAll(/<(?:script|link)\b[^>]*(?:src|href)="([^"]+\.js)"/g)].map((m) => m[1]));
+    const loaded: string[] = [];
+    page.on("request", (request) => {
+      if (request.resourceType() === "script") loaded.push(new URL(request.url()).pathname);
+    });
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState("networkidle");
+    expect(loaded.length, path).toBeGreaterThan(1);
+    expect(
+      loaded.filter((file) => !named.has(file)),
+      path,
+    ).toEqual([]);
+    await page.close();
+  }
+});
+
+/**
+ * Records, from navigation start, the text of every h1 the page shows: at each DOM change once
+ * the stylesheets are in, and before each frame is painted. A heading hidden from sight (the
+ * prerendered first step behind the early gate) is no heading shown.
+ */
+async function recordShownHeadings(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { shownHeadings: string[] }).shownHeadings = seen;
+    const look = () => {
+      // Nothing is painted while a stylesheet is still loading (they block rendering).
+      if ([...document.querySelectorAll("link[rel=stylesheet]")].some((l) => !(l as HTMLLinkElement).sheet)) return;
+      for (const h1 of document.querySelectorAll("h1")) {
+        const text = h1.textContent ?? "";
+        if (h1.checkVisibility({ visibilityProperty: true }) && seen.at(-1) !== text) seen.push(text);
+      }
+    };
+    new MutationObserver(look).observe(document, {
+      childList: true,
+      subtree: true,
+      characterData: true,
+      attributes: true,
+    });
+    const everyFrame = () => {
+      look();
+      if (performance.now() < 10_000) requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
+  });
+}
+
+const shownHeadings = (page: Page) =>
+  page.evaluate(() => (window as unknown as { shownHeadings: string[] }).shownHeadings);
+
+test("a share link's first heading shown is the shared step's, though the served HTML holds the first step", async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await recordShownHeadings(page);
+  const link = `${baseUrl}/flows/error-500?s=${encodeShare(error500, [{ kind: "next", step: first.id }], false)}`;
+  expect(h1Of(await (await fetch(link)).text())).toBe(first.title);
+  await page.goto(link);
+  await onStep(page, second.title);
+  await page.waitForLoadState("networkidle");
+  expect(await shownHeadings(page)).toEqual([second.title]);
+  expect(problems).toEqual([]);
+});
+
+test("a restored walk (reload in the same tab) shows its own step first, never the guide's start", async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await recordShownHeadings(page);
+  await page.goto(`${baseUrl}/flows/error-500`);
+  await page.waitForLoadState("networkidle");
+  await page.getByRole("button", { name: messages.wizard.done, exact: true }).click();
+  await onStep(page, second.title);
+  await page.reload();
+  await onStep(page, second.title);
+  await page.waitForLoadState("networkidle");
+  expect(await shownHeadings(page)).toEqual([second.title]);
+  expect(problems).toEqual([]);
+});
+
+test("an embed opened at its host's start step shows that step first", async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await recordShownHeadings(page);
+  const compare = error500.steps.find((s) => s.id === "compare");
+  await page.goto(`${baseUrl}/embed/error-500?start=compare`);
+  await onStep(page, compare?.title ?? "");
+  await page.waitForLoadState("networkidle");
+  expect(await shownHeadings(page)).toEqual([compare?.title]);
+  expect(problems).toEqual([]);
+});
+
+test("with JavaScript off: the catalogue, an article and a guide's first step read completely; the guide offers its article", async () => {
+  const context = await suite.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(baseUrl);
+  await page.getByRole("heading", { level: 1, name: catalogueMessages.heading }).waitFor();
+  for (const f of flows.filter((f) => f.id !== "triage")) {
+    expect(await page.getByRole("link", { name: f.title, exact: true }).count(), f.id).toBe(1);
+  }
+  await page.getByRole("link", { name: error500.title, exact: true }).click();
+  await onStep(page, first.title);
+  expect(await page.getByText(/needs JavaScript/i).count()).toBe(0);
+  await page.getByRole("link", { name: messages.nav.article }).click();
+  await page.getByRole("heading", { level: 1, name: error500.title }).waitFor();
+  for (const step of error500.steps) {
+    expect(
+      await page
+        .getByRole("heading", { level: 3, name: new RegExp(`^${step.title.replace(/[?.()]/g, "\\$&")}`) })
+        .count(),
+      step.id,
+    ).toBe(1);
+  }
+  expect(await stepHeading(page, first.title).count()).toBe(0);
+});

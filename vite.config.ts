@@ -6,7 +6,7 @@ import { flowsPlugin } from "./src/build/flows-plugin.ts";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
-export default defineConfig({
+export default defineConfig(({ command }) => ({
   plugins: [react(), flowsPlugin(), flowMapsPlugin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   resolve: {
@@ -17,6 +17,16 @@ export default defineConfig({
         replacement: "use-sync-external-store/with-selector",
       },
       { find: /^use-sync-external-store\/shim(\/index\.js)?$/, replacement: "react" },
+      // react-router's package exports only its development build (dev warnings on); the build
+      // takes the production one beside it, which differs in that flag alone. Tests keep the warnings.
+      ...(command === "build"
+        ? [
+            {
+              find: /^react-router$/,
+              replacement: new URL("./node_modules/react-router/dist/production/index.mjs", import.meta.url).pathname,
+            },
+          ]
+        : []),
     ],
   },
   build: { target: "es2022", sourcemap: true },
@@ -28,4 +38,4 @@ export default defineConfig({
     include: ["test/**/*.test.{ts,tsx}"],
     exclude: ["test/e2e/**"],
   },
-});
+}));

@@ -19,6 +19,7 @@ export interface PrerenderedPage {
 const CATALOGUE = "src/features/catalogue/catalogue-page.tsx";
 const WIZARD = "src/features/wizard/wizard-page.tsx";
 const ARTICLE = "src/features/article/article-page.tsx";
+const REVIEW = "src/features/review/review-page.tsx";
 const EMBED_LAYOUT = "src/features/embed/embed-layout.tsx";
 const EMBED_PAGES = "src/features/embed/embed-pages.tsx";
 /** A check step's view is a chunk of its own (src/ui/walk/check-step.tsx). */
@@ -26,6 +27,8 @@ const CHECK_VIEW = "src/ui/walk/check-step-body.tsx";
 
 /** The flows plugin's module of one flow (src/build/flows-plugin.ts). */
 const flowModule = (id: string) => `virtual:flow/${id}`;
+/** The coordinates of one flow's map (src/build/flow-maps-plugin.ts), drawn on its article page. */
+const mapModule = (id: string) => `virtual:map/${id}`;
 
 function firstStep(flow: BuiltFlow): string[] {
   return [flowModule(flow.id), ...(flow.steps[0]?.kind === "check" ? [CHECK_VIEW] : [])];
@@ -34,6 +37,7 @@ function firstStep(flow: BuiltFlow): string[] {
 export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[] {
   return [
     { path: "/", file: "index.html", modules: [CATALOGUE] },
+    { path: "/review", file: "review.html", modules: [REVIEW] },
     { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {
@@ -47,7 +51,7 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
         path: `/flows/${flow.id}/article`,
         file: `flows/${flow.id}/article.html`,
         description: flow.summary,
-        modules: [ARTICLE, flowModule(flow.id)],
+        modules: [ARTICLE, flowModule(flow.id), mapModule(flow.id)],
       },
       {
         path: `/embed/${flow.id}`,

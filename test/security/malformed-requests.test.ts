@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
 import { connect } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -37,7 +37,7 @@ test("the production server answers 400 to a request line no URL parser accepts,
   }
 });
 
-test("the production server answers 404 when the app shell is missing (a build under way), and stays up", async () => {
+test("the production server answers 404 when a page is missing (a build under way), and stays up", async () => {
   // Before, the 200 went out first and the file's read error was an unhandled 'error': the process exited.
   const root = mkdtempSync(join(tmpdir(), "static-"));
   const server = await startStaticServer({ root, port: 0 });
@@ -45,7 +45,9 @@ test("the production server answers 404 when the app shell is missing (a build u
     const missing = await fetch(`${server.url}/flows/error-500`, { signal: AbortSignal.timeout(5000) });
     expect(missing.status).toBe(404);
     expect(missing.headers.get("x-content-type-options")).toBe("nosniff");
-    writeFileSync(join(root, "index.html"), "<!doctype html><title>t</title>");
+    mkdirSync(join(root, "flows"));
+    writeFileSync(join(root, "flows", "error-500.html"), "<!doctype html><title>t</title>");
+    writeFileSync(join(root, "index.html"), "<!doctype html><title>home</title>");
     const shell = await fetch(`${server.url}/flows/error-500`);
     expect(shell.status).toBe(200);
     expect(await shell.text()).toContain("<title>t</title>");

@@ -1,4 +1,9 @@
 import type { BuiltFlow } from "../engine/built-flow.ts";
+import { articleMessages } from "../ui/messages/article.ts";
+import { messages } from "../ui/messages/messages.ts";
+import { reviewMessages } from "../ui/messages/review.ts";
+
+const titled = (page: string) => `${page} · ${messages.appName}`;
 
 /**
  * Every public page prerendered at build time (DESIGN.md's routes), with the source modules
@@ -11,6 +16,8 @@ export interface PrerenderedPage {
   /** Where in dist/ it goes: `/flows/x` as `flows/x.html`, as static hosts look for it. */
   file: string;
   description?: string;
+  /** The page's own title, for search results, tabs and bookmarks (the app's name alone on `/`). */
+  title?: string;
   modules: string[];
   /** A guide's walk, which may open elsewhere than its first step (share link, saved walk, embed start). */
   walk?: { flowId: string; embed: boolean };
@@ -37,12 +44,13 @@ function firstStep(flow: BuiltFlow): string[] {
 export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[] {
   return [
     { path: "/", file: "index.html", modules: [CATALOGUE] },
-    { path: "/review", file: "review.html", modules: [REVIEW] },
+    { path: "/review", file: "review.html", title: titled(reviewMessages.heading), modules: [REVIEW] },
     { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {
         path: `/flows/${flow.id}`,
         file: `flows/${flow.id}.html`,
+        title: titled(flow.title),
         description: flow.summary,
         modules: [WIZARD, ...firstStep(flow)],
         walk: { flowId: flow.id, embed: false },
@@ -50,12 +58,14 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
       {
         path: `/flows/${flow.id}/article`,
         file: `flows/${flow.id}/article.html`,
+        title: titled(`${flow.title} (${articleMessages.titleSuffix})`),
         description: flow.summary,
         modules: [ARTICLE, flowModule(flow.id), mapModule(flow.id)],
       },
       {
         path: `/embed/${flow.id}`,
         file: `embed/${flow.id}.html`,
+        title: titled(flow.title),
         description: flow.summary,
         modules: [EMBED_LAYOUT, EMBED_PAGES, ...firstStep(flow)],
         walk: { flowId: flow.id, embed: true },

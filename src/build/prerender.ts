@@ -76,12 +76,19 @@ const gate = await buildWalkGate();
 
 function page(
   html: string,
-  options: { hydrate: boolean; preload?: string[]; walk?: PrerenderedPage["walk"]; description?: string },
+  options: {
+    hydrate: boolean;
+    preload?: string[];
+    walk?: PrerenderedPage["walk"];
+    description?: string;
+    title?: string;
+  },
 ) {
   let out = template.replace(
     '<div id="root"></div>',
     `<div id="root"${options.hydrate ? " data-prerendered" : ""}>${html}</div>`,
   );
+  if (options.title) out = out.replace(/<title>[^<]*<\/title>/, `<title>${escapeHtml(options.title)}</title>`);
   if (options.description) {
     out = out.replace(
       /<meta name="description" content="[^"]*"/,
@@ -110,6 +117,7 @@ try {
       preload: chunkFiles(manifest, p.modules, alreadyLoaded),
       walk: p.walk,
       description: p.description,
+      title: p.title,
     });
     mkdirSync(dirname(join(DIST, p.file)), { recursive: true });
     writeFileSync(join(DIST, p.file), html);

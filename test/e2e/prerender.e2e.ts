@@ -29,6 +29,7 @@ const PAGE_KINDS = [
   { path: "/flows/error-500/article", heading: error500.title, text: second.title },
   { path: "/embed", heading: catalogueMessages.heading, text: flow("user-scope").title },
   { path: "/embed/error-500", heading: first.title, text: messages.embed.openFull },
+  { path: "/review", heading: "Review a walk", text: "Share link or summary" },
 ];
 
 const decode = (html: string) =>
@@ -48,6 +49,15 @@ test("the HTML as served, before any JavaScript: each page kind holds its headin
     expect(html, path).toContain(text);
     expect(html, path).not.toMatch(/needs JavaScript/i);
   }
+});
+
+test("each page has a title of its own: the guide's, its article's, the review page's", async () => {
+  const titleOf = async (path: string) =>
+    /<title>([^<]*)<\/title>/.exec(decode(await (await fetch(`${baseUrl}${path}`)).text()))?.[1];
+  expect(await titleOf("/")).toBe(messages.appName);
+  expect(await titleOf("/flows/error-500")).toBe(`${error500.title} · ${messages.appName}`);
+  expect(await titleOf("/flows/error-500/article")).toBe(`${error500.title} (article) · ${messages.appName}`);
+  expect(await titleOf("/review")).toBe(`Review a walk · ${messages.appName}`);
 });
 
 test("every guide is prerendered whole: its first step on its page and in its embed, every step in its article", async () => {

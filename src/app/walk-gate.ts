@@ -12,7 +12,10 @@ import { SHARE_PARAM, savedWalkKey, WALK_PENDING_CLASS } from "../ui/share/walk-
 try {
   const { flow = "", embed } = (document.currentScript as HTMLScriptElement).dataset;
   const query = new URLSearchParams(location.search);
-  if (embed !== undefined ? query.has("start") : query.has(SHARE_PARAM) || sessionStorage.getItem(savedWalkKey(flow))) {
+  // The embed's catalogue has the embed's gate too, for its look, but no walk (no flow).
+  const pending =
+    embed !== undefined ? query.has("start") : query.has(SHARE_PARAM) || sessionStorage.getItem(savedWalkKey(flow));
+  if (flow && pending) {
     document.documentElement.classList.add(WALK_PENDING_CLASS);
   }
 } catch {

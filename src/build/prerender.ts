@@ -48,8 +48,8 @@ async function buildServerEntry(): Promise<{
   return import(pathToFileURL(join(SERVER_OUT, "prerender-entry.js")).href);
 }
 
-/** The gate as one small classic script (it must run before the body, so it cannot be a module). */
-async function buildWalkGate(): Promise<string> {
+/** A gate as one small classic script (it must run before the body, so it cannot be a module). */
+async function buildGate(name: "walk-gate" | "embed-gate"): Promise<string> {
   const [output] = (await build({
     configFile: false,
     root: ROOT,
@@ -57,11 +57,11 @@ async function buildWalkGate(): Promise<string> {
     build: {
       write: false,
       minify: true,
-      lib: { entry: join(ROOT, "src/app/walk-gate.ts"), formats: ["iife"], name: "walkGate" },
+      lib: { entry: join(ROOT, `src/app/${name}.ts`), formats: ["iife"], name: "gate" },
     },
   })) as Rolldown.RolldownOutput[];
   const code = output.output[0].code;
-  const file = `assets/walk-gate-${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
+  const file = `assets/${name}-${createHash("sha256").update(code).digest("hex").slice(0, 8)}.js`;
   writeFileSync(join(DIST, file), code);
   return file;
 }
@@ -72,7 +72,7 @@ const manifest: Manifest = JSON.parse(readFileSync(join(DIST, ".vite/manifest.js
 const alreadyLoaded = new Set([...template.matchAll(/(?:src|href)="\/([^"]+)"/g)].map((m) => m[1]));
 
 const { renderPage, flows } = await buildServerEntry();
-const gate = await buildWalkGate();
+const gates = { walk: await buildGate("walk-gate"), embed: await buildGate("embed-gate") };
 
 function page(
   html: string,
@@ -80,6 +80,7 @@ function page(
     hydrate: boolean;
     preload?: string[];
     walk?: PrerenderedPage["walk"];
+    embed?: boolean;
     description?: string;
     title?: string;
   },
@@ -97,11 +98,7 @@ function page(
   }
   const head = [
     // Before the stylesheet: a classic script after one would wait for it.
-    ...(options.walk
-      ? [
-          `<script src="/${gate}" data-flow="${options.walk.flowId}"${options.walk.embed ? " data-embed" : ""}></script>`,
-        ]
-      : []),
+    ...gateTag(options),
     ...(options.preload ?? []).map((file) => `<link rel="modulepreload" crossorigin href="/${file}">`),
   ];
   out = out.replace(/(\s*)<script type="module"/, (all, space) => `${head.map((tag) => space + tag).join("")}${all}`);
@@ -110,12 +107,23 @@ function page(
   return out.replace(/<(script type="module"|link rel="modulepreload")/g, '<$1 fetchpriority="low"');
 }
 
+/**
+ * The early gate a page loads: an embed's pages the embed gate (the host's look, and its start
+ * step), a guide's page the walk gate (a share link or a saved walk); other pages none.
+ */
+function gateTag(options: { walk?: PrerenderedPage["walk"]; embed?: boolean }): string[] {
+  const flow = options.walk ? ` data-flow="${options.walk.flowId}"` : "";
+  if (options.embed) return [`<script src="/${gates.embed}"${flow} data-embed></script>`];
+  return options.walk ? [`<script src="/${gates.walk}"${flow}></script>`] : [];
+}
+
 try {
   for (const p of prerenderedPages(flows)) {
     const html = page(await renderPage(p.path), {
       hydrate: true,
       preload: chunkFiles(manifest, p.modules, alreadyLoaded),
       walk: p.walk,
+      embed: p.path === "/embed" || p.path.startsWith("/embed/"),
       description: p.description,
       title: p.title,
     });

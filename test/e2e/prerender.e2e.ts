@@ -231,6 +231,30 @@ test("an embed opened at its host's start step shows that step first", async () 
   expect(problems).toEqual([]);
 });
 
+test("a dark embed paints dark from its first frame: the host's look is on before the body, not after hydration", async () => {
+  for (const path of ["/embed/error-500?theme=dark&accent=%23aa3300", "/embed?theme=dark"]) {
+    const context = await suite.newContext({ colorScheme: "light" });
+    const page = await context.newPage();
+    // The look the page has when its body first arrives, before anything could paint.
+    await page.addInitScript(() => {
+      const seen = { theme: "unset", accent: "unset" };
+      (window as unknown as { firstLook: typeof seen }).firstLook = seen;
+      new MutationObserver((_, observer) => {
+        if (!document.body) return;
+        const root = document.documentElement;
+        seen.theme = root.dataset.theme ?? "none";
+        seen.accent = root.style.getPropertyValue("--accent") || "none";
+        observer.disconnect();
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.goto(`${baseUrl}${path}`);
+    await page.waitForLoadState("networkidle");
+    const first = await page.evaluate(() => (window as unknown as { firstLook: unknown }).firstLook);
+    expect(first, path).toEqual({ theme: "dark", accent: path.includes("accent") ? "#aa3300" : "none" });
+    await context.close();
+  }
+});
+
 test("with JavaScript off: the catalogue, an article and a guide's first step read completely; the guide offers its article", async () => {
   const context = await suite.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();

@@ -1,21 +1,11 @@
 import { useEffect } from "react";
 import type { EmbedOptions } from "../../embed-loader/options.ts";
+import { applyEmbedLook } from "./apply-look.ts";
 
-/**
- * Applies the host's look: accent colour, light/dark/auto, compact. Set
- * through the CSSOM and attributes, which a strict CSP allows (no inline style).
- */
+/** Applies the host's look while the embed shows (see apply-look.ts). */
 export function useEmbedTheme(options: EmbedOptions): void {
-  useEffect(() => {
-    const root = document.documentElement;
-    if (options.accent) root.style.setProperty("--accent", options.accent);
-    if (options.theme && options.theme !== "auto") root.dataset.theme = options.theme;
-    root.classList.toggle("compact", options.compact === true);
-    root.classList.add("embedded");
-    return () => {
-      root.style.removeProperty("--accent");
-      delete root.dataset.theme;
-      root.classList.remove("compact", "embedded");
-    };
-  }, [options.accent, options.theme, options.compact]);
+  useEffect(
+    () => applyEmbedLook(document.documentElement, options),
+    [options.accent, options.theme, options.compact, options],
+  );
 }

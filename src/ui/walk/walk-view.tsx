@@ -172,7 +172,7 @@ function WalkSteps(props: {
           </Link>
         )}
       </nav>
-      <div id={`${headingId}-map`}>
+      <div id={`${headingId}-map`} className="walk-map-slot">
         {props.mapOpen && (
           <Suspense fallback={<p>{messages.loading}</p>}>
             <WalkMap

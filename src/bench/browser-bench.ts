@@ -12,10 +12,8 @@ const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.len
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
-/** Gzipped bytes of every script a fresh page loads until its h1 shows. */
-export async function jsForPage(browser: Browser, url: string): Promise<number> {
-  const context = await browser.newContext();
-  const page = await context.newPage();
+/** Counts the gzipped bytes of every script `page` loads from now on; the function reads the sum so far. */
+export function countScriptBytes(page: Page): () => Promise<number> {
   const sizes: Promise<number>[] = [];
   page.on("response", (response) => {
     if (response.request().resourceType() === "script") {
@@ -27,10 +25,18 @@ export async function jsForPage(browser: Browser, url: string): Promise<number> 
       );
     }
   });
+  return async () => (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+}
+
+/** Gzipped bytes of every script a fresh page loads until its h1 shows. */
+export async function jsForPage(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const loaded = countScriptBytes(page);
   await page.goto(url);
   await page.locator("h1").first().waitFor();
   await page.waitForLoadState("networkidle");
-  const total = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  const total = await loaded();
   await context.close();
   return total;
 }

@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
+import { countScriptBytes } from "./browser-bench.ts";
 import type { Figure } from "./flows-bench.ts";
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
@@ -26,27 +27,15 @@ export function mapSizeFigures(dist: string): Figure[] {
 export async function mapOpeningFigures(browser: Browser, baseUrl: string): Promise<Figure[]> {
   const context = await browser.newContext();
   const page = await context.newPage();
-  let bytes = 0;
-  const sizes: Promise<number>[] = [];
-  page.on("response", (response) => {
-    if (response.request().resourceType() === "script") {
-      sizes.push(
-        response.body().then(
-          (body) => gzipSync(body).length,
-          () => 0,
-        ),
-      );
-    }
-  });
+  const loaded = countScriptBytes(page);
   await page.goto(`${baseUrl}/flows/error-500`);
   await page.locator("h1").first().waitFor();
   await page.waitForLoadState("networkidle");
-  bytes = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
-  const before = bytes;
+  const before = await loaded();
   await page.getByRole("button", { name: "Map", exact: true }).click();
   await page.locator(".flow-map").waitFor();
   await page.waitForLoadState("networkidle");
-  const after = (await Promise.all(sizes)).reduce((a, b) => a + b, 0);
+  const after = await loaded();
   await context.close();
   return [
     { name: "a wizard step, Map closed (gzipped JS)", value: kb(before), goal: "<= 110 KB (no map code)" },

@@ -13,8 +13,9 @@ const CHARS_PER_LINE = 25;
 /** Enough for every title the flows have: a node shows its whole title, so what it says is what it is named. */
 const MAX_LINES = 5;
 const LINE_HEIGHT = 16;
-/** The kind line ("Check · Workspace 365") plus padding above and below. */
+/** The kind line ("LIVE CHECK", or an outcome's result) plus padding above and below. */
 const NODE_CHROME = 30;
+const WHERE_LINE = 15;
 const LABEL_CHARS = 22;
 const LABEL_CHAR_WIDTH = 6.2;
 
@@ -53,7 +54,8 @@ export function layoutFlowMap(graph: FlowGraph): FlowMapLayout {
   g.setDefaultEdgeLabel(() => ({}));
   const lines = new Map(graph.nodes.map((n) => [n.id, wrapTitle(n.title)]));
   for (const node of graph.nodes) {
-    const height = NODE_CHROME + (lines.get(node.id)?.length ?? 1) * LINE_HEIGHT;
+    // A step that happens somewhere names the place on a line of its own, under its kind.
+    const height = NODE_CHROME + (node.where ? WHERE_LINE : 0) + (lines.get(node.id)?.length ?? 1) * LINE_HEIGHT;
     g.setNode(node.id, { width: NODE_WIDTH, height });
   }
   for (const edge of graph.edges) {

@@ -60,6 +60,8 @@ export function flowMapsPlugin(dir = FLOWS_DIR): Plugin {
     },
     load(resolved) {
       if (!resolved.startsWith("\0virtual:map")) return;
+      // A flow file changed in dev lays its map out again.
+      for (const file of flowFilesIn(dir)) this.addWatchFile(file);
       const id = resolved.slice(1);
       if (id === LOADERS) {
         const entries = maps().map(

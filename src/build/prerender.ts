@@ -11,7 +11,7 @@ import { NOT_FOUND_PAGE, type PrerenderedPage, prerenderedPages } from "./preren
  * bundle to dist/, renders every public page into dist/ with React's server rendering (the
  * app's own routes, src/app/prerender-entry.tsx, built for Node into a folder removed after).
  * Each page gets its HTML inside #root (hydrated by src/app/main.tsx), module preloads for the
- * chunks it needs, and, on a guide's walk, the early gate (src/app/walk-gate.ts).
+ * chunks it needs, and its early gate: src/app/walk-gate.ts on a guide's page, src/app/embed-gate.ts on an embed's.
  */
 const ROOT = join(import.meta.dirname, "../..");
 const DIST = join(ROOT, "dist");

@@ -93,12 +93,17 @@ export interface PathTaken {
 }
 
 /** The path a list of decisions walks, read with the same judge the machine's guards use. */
-export function pathTaken(flow: Flow, decisions: readonly Decision[], current: string): PathTaken {
+export function pathTaken(
+  flow: Flow,
+  decisions: readonly Decision[],
+  current: string,
+  checks?: CheckCatalog,
+): PathTaken {
   const byId = new Map(flow.steps.map((s) => [s.id, s]));
   const edges: string[] = [];
   for (const decision of decisions) {
     const step = byId.get(decision.step);
-    const way = step && wayOf(step, decision);
+    const way = step && wayOf(step, decision, checks);
     if (way) edges.push(edgeId(decision.step, way.via));
   }
   return { steps: [...decisions.map((d) => d.step), current], edges, current };

@@ -1,4 +1,4 @@
-import { createReadStream, existsSync, readFileSync, statSync } from "node:fs";
+import { createReadStream, readFileSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { pipeline } from "node:stream";
@@ -96,7 +96,8 @@ function resolveFile(root: string, path: string): string | undefined {
   const page = path === "/" ? "/index.html" : extname(path) ? path : `${path.replace(/\/+$/, "")}.html`;
   for (const candidate of [path, page]) {
     const file = normalize(join(root, candidate));
-    if (file.startsWith(root + sep) && existsSync(file) && statSync(file).isFile()) return file;
+    // No throw: a file can vanish between two looks (a build emptying dist/).
+    if (file.startsWith(root + sep) && statSync(file, { throwIfNoEntry: false })?.isFile()) return file;
   }
   return undefined;
 }

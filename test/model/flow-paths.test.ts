@@ -63,7 +63,7 @@ describe.each(flows.map((flow) => [flow.id, flow] as const))("flow %s", (_id, fl
       const events = path.steps.slice(1).map((s) => s.event as FlowEvent);
       const end = events.reduce((snapshot, event) => transition(machine, snapshot, event)[0], initialSnapshot(machine));
       const visited = path.steps.map((s) => currentStepId(s.state));
-      const taken = pathTaken(flow, end.context.decisions, currentStepId(end));
+      const taken = pathTaken(flow, end.context.decisions, currentStepId(end), CHECK_CATALOG);
       expect(taken.steps).toEqual(visited);
       expect(taken.edges.map((id) => [edges.get(id)?.from, edges.get(id)?.to])).toEqual(
         visited.slice(1).map((to, i) => [visited[i], to]),

@@ -102,7 +102,7 @@ test("a summary from an older version of the guide shows what still fits and whe
   await paste(`# SCIM Troubleshooter: ${ERROR_500}\n\n${recordBlock(json)}\n`);
   const note = await screen.findByRole("note");
   expect(note).toHaveTextContent("the first 4 of 5 decisions still fit and are shown");
-  expect(note).toHaveTextContent("From “Are the UPNs different?” on, the guide no longer takes the same ways.");
+  expect(note).toHaveTextContent("At “Are the UPNs different?” the guide no longer takes the way the admin took");
   expect(document.querySelectorAll(".review-decisions > li")).toHaveLength(4);
 });
 
@@ -138,5 +138,55 @@ describe("what cannot be reviewed gets a clear message", () => {
     field.value = "x".repeat(300 * 1024);
     await app.user.click(screen.getByRole("button", { name: "Review" }));
     expect(await screen.findByRole("alert")).toHaveTextContent("far longer than any summary");
+  });
+});
+
+describe("what a server says cannot pose as the walk record", () => {
+  test("a SCIM detail holding a fenced block stays one line of text; the real record is the one read", async () => {
+    const forged = `x\n\`\`\`scim-troubleshooter-walk 1 abc\n{"f":"triage","h":"x","d":[],"t":[]}\n\`\`\`\n# Heading`;
+    const decisions: Decision[] = [
+      ...walk.slice(0, 3),
+      {
+        step: "collision",
+        kind: "check",
+        outcome: "server-error",
+        result: {
+          check: "upn-collision",
+          outcome: "server-error",
+          passed: false,
+          title: "Server error",
+          explanation: forged,
+          advice: "",
+          evidence: [
+            {
+              method: "GET",
+              path: "/scim/v2/Users",
+              authorization: "Bearer ••••",
+              status: 500,
+              elapsedMs: 3,
+              detail: forged,
+            },
+          ],
+        } as never,
+      },
+    ];
+    const text = buildTranscript({
+      flow,
+      decisions,
+      currentStep: "compare",
+      includeAnswers: false,
+      date: new Date(),
+      appVersion: "test",
+    });
+    expect(text.split("```scim-troubleshooter-walk")).toHaveLength(2);
+    expect(text).not.toMatch(/^# Heading/m);
+    await paste(text);
+    expect(await screen.findByRole("heading", { name: `Walk through “${ERROR_500}”` })).toBeInTheDocument();
+  });
+
+  test("a time out of any calendar's range is refused, not a crash", async () => {
+    const json = JSON.stringify({ f: "error-500", h: "x", d: [{ step: "about", kind: "next" }], t: [1e16] });
+    await paste(`# x\n\n${recordBlock(json)}`);
+    expect(await screen.findByRole("alert")).toHaveTextContent(/not a walk this app understands/);
   });
 });

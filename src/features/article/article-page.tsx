@@ -1,4 +1,3 @@
-import { Suspense } from "react";
 import { Link, useParams } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { Step, StepOf } from "../../engine/schema.ts";
@@ -37,9 +36,7 @@ export function ArticlePage() {
       <section className="article-map" aria-labelledby="article-map-heading">
         <h2 id="article-map-heading">{articleMessages.mapHeading}</h2>
         <p className="hint">{mapMessages.textAlternative}</p>
-        <Suspense fallback={<p>{messages.loading}</p>}>
-          <MapFigure flowId={flow.id} flowTitle={flow.title} nodeHref={(id) => `#step-${id}`} />
-        </Suspense>
+        <MapFigure flowId={flow.id} flowTitle={flow.title} nodeHref={(id) => `#step-${id}`} />
       </section>
       <h2>{articleMessages.stepsHeading}</h2>
       <ol className="article-steps">

@@ -1,11 +1,13 @@
-import { type FormEvent, Suspense, useId, useRef, useState } from "react";
+import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
+import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { CheckResult } from "../../checks/types.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { pathTaken } from "../../engine/flow-map.ts";
 import { MapFigure } from "../../ui/flow-map/map-figure.tsx";
 import { findSummary, loadFlow } from "../../ui/flows/flow-loader.ts";
 import { machineFor } from "../../ui/flows/flow-machines.ts";
+import { useHydrated } from "../../ui/hydration.ts";
 import { badLinkMessages } from "../../ui/messages/bad-link.ts";
 import { messages } from "../../ui/messages/messages.ts";
 import { reviewMessages as t } from "../../ui/messages/review.ts";
@@ -20,7 +22,7 @@ import "../../ui/walk/walk-view.tsx";
 
 type Review =
   | { ok: true; flow: BuiltFlow; source: "link" | "summary"; walk: Extract<ReviewedWalk, { ok: true }> }
-  | { ok: false; problem: PastedProblem | "unknown-flow" };
+  | { ok: false; problem: PastedProblem | "unknown-flow" | "load-failed" };
 
 const PROBLEMS: Record<string, string> = { ...badLinkMessages.reasons, ...t.problems };
 
@@ -30,13 +32,18 @@ export function ReviewPage() {
   const [review, setReview] = useState<Review | undefined>();
   const [busy, setBusy] = useState(false);
   const resultRef = useRef<HTMLDivElement>(null);
+  const fieldRef = useRef<HTMLTextAreaElement>(null);
+  // Until the page runs, the form cannot be sent: a summary must never leave this browser in an address.
+  const hydrated = useHydrated();
 
   const submit = async (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const pasted = readPasted(String(new FormData(event.currentTarget).get("pasted") ?? ""));
+    const pasted = readPasted(fieldRef.current?.value ?? "");
     setBusy(true);
     try {
       setReview(await judge(pasted));
+    } catch {
+      setReview({ ok: false, problem: "load-failed" });
     } finally {
       setBusy(false);
       // The result (or why there is none) is read next, from its heading or its alert.
@@ -48,11 +55,12 @@ export function ReviewPage() {
     <section className="review" aria-labelledby="review-heading">
       <h1 id="review-heading">{t.heading}</h1>
       <p className="lead">{t.intro}</p>
-      <form onSubmit={submit} className="review-form">
+      <form onSubmit={submit} className="review-form" method="post" action="#">
         <label htmlFor={fieldId}>{t.field}</label>
-        <textarea id={fieldId} name="pasted" rows={6} spellCheck={false} autoComplete="off" />
+        <textarea id={fieldId} ref={fieldRef} rows={6} spellCheck={false} autoComplete="off" />
+        {!hydrated && <p className="hint">{t.needsScript}</p>}
         <div className="actions">
-          <button type="submit" className="primary" disabled={busy}>
+          <button type="submit" className="primary" disabled={busy || !hydrated}>
             {busy ? t.reading : t.submit}
           </button>
         </div>
@@ -83,7 +91,7 @@ function ReviewedWalkView({ review }: { review: Extract<Review, { ok: true }> })
   const titleOf = (id: string) => flow.steps.find((s) => s.id === id)?.title;
   const current = flow.steps.find((s) => s.id === walk.current);
   const continueHref = `/flows/${flow.id}?${SHARE_PARAM}=${encodeShare(flow, walk.decisions, true)}`;
-  const brokeAt = walk.changed && walk.changed.kept < walk.changed.of ? walk.decisions.length : undefined;
+  const partedAt = walk.changed?.at;
   return (
     <>
       <h2>{t.walkHeading(flow.title)}</h2>
@@ -91,17 +99,18 @@ function ReviewedWalkView({ review }: { review: Extract<Review, { ok: true }> })
       {walk.changed && (
         <div className="warning" role="note">
           <p>{t.changed(walk.changed.kept, walk.changed.of)}</p>
-          {brokeAt !== undefined && <p>{t.changedAt(titleOf(walk.current) ?? t.removedStep(walk.current))}</p>}
+          {partedAt && <p>{t.changedAt(titleOf(partedAt) ?? t.removedStep(partedAt))}</p>}
         </div>
       )}
-      <Suspense fallback={<p>{messages.loading}</p>}>
-        <MapFigure
-          flowId={flow.id}
-          flowTitle={flow.title}
-          path={pathTaken(flow, walk.decisions, walk.current)}
-          nodeHref={(id) => (walk.decisions.some((d) => d.step === id) ? `#review-step-${id}` : undefined)}
-        />
-      </Suspense>
+      <MapFigure
+        flowId={flow.id}
+        flowTitle={flow.title}
+        path={pathTaken(flow, walk.decisions, walk.current, CHECK_CATALOG)}
+        nodeHref={(id) => {
+          const at = walk.decisions.findIndex((d) => d.step === id);
+          return at < 0 ? undefined : `#review-decision-${at + 1}`;
+        }}
+      />
       <h3 id="review-decisions-heading">{t.decisionsHeading}</h3>
       {walk.decisions.length === 0 ? (
         <p>{t.noDecisions}</p>
@@ -114,7 +123,7 @@ function ReviewedWalkView({ review }: { review: Extract<Review, { ok: true }> })
             return (
               // The n-th decision of a walk is its identity: the list never reorders.
               // biome-ignore lint/suspicious/noArrayIndexKey: see above
-              <li key={i} id={`review-step-${decision.step}`}>
+              <li key={i} id={`review-decision-${i + 1}`}>
                 <strong>{titleOf(decision.step) ?? decision.step}</strong>
                 {" — "}
                 {time === null ? (
@@ -125,8 +134,9 @@ function ReviewedWalkView({ review }: { review: Extract<Review, { ok: true }> })
                 <p>{describeDecision(flow, decision, true)}</p>
                 {evidence.length > 0 && (
                   <ul className="evidence">
-                    {evidence.map((line) => (
-                      <li key={line}>{line.replace(/^\s*- /, "")}</li>
+                    {evidence.map((line, n) => (
+                      // biome-ignore lint/suspicious/noArrayIndexKey: two requests can read alike (a retry)
+                      <li key={n}>{line.replace(/^\s*- /, "")}</li>
                     ))}
                   </ul>
                 )}

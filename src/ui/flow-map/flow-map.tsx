@@ -103,15 +103,15 @@ type NodeState = "here" | "visited" | "ahead" | undefined;
 /** The line above a node's title: its kind, or for an outcome its result (the border colour says "outcome"). */
 const kindLine = (node: LaidOutNode) => (node.result ? messages.outcome[node.result] : mapMessages.kind[node.kind]);
 
-/** A node's accessible name starts with what it shows (kind line, then title), then adds what the drawing implies. */
+/** A node's accessible name is what it shows (kind line, place, title), then what the drawing implies. */
 function nodeName(node: LaidOutNode, state: NodeState, linksBack: boolean): string {
   const facts = [
     node.result && mapMessages.kind.outcome,
-    node.where && messages.where[node.where],
     state && mapMessages[state],
     linksBack && state === "visited" ? mapMessages.goBackTo : undefined,
   ].filter(Boolean);
-  return `${kindLine(node)} ${node.title}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`;
+  const shown = [kindLine(node), node.where && messages.where[node.where], node.title].filter(Boolean).join(" ");
+  return `${shown}${facts.length > 0 ? ` (${facts.join(", ")})` : ""}`;
 }
 
 function MapNodeView(props: {
@@ -128,7 +128,12 @@ function MapNodeView(props: {
         {/* A space between the kind and the title, in the text a screen reader gets. */}
         {`${kindLine(node)} `}
       </text>
-      <text x={node.x + 10} y={node.y + 36} className="map-title">
+      {node.where && (
+        <text x={node.x + 10} y={node.y + 33} className="map-where">
+          {`${messages.where[node.where]} `}
+        </text>
+      )}
+      <text x={node.x + 10} y={node.y + (node.where ? 51 : 36)} className="map-title">
         {node.lines.map((line, i) => (
           // Lines of one title never reorder: the index is their identity.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above
@@ -142,9 +147,15 @@ function MapNodeView(props: {
   );
   const className = `map-node map-node-${node.kind}${node.result ? ` map-result-${node.result}` : ""}${state ? ` map-${state}` : ""}`;
   if (!href) {
+    // Not a stop for the keyboard, but read as a whole by a screen reader: the current step among them.
     return (
-      // biome-ignore lint/a11y/noAriaHiddenOnFocusable: a <g> without a link is not focusable; the step is in the text alternative
-      <g className={className} data-step={node.id} aria-hidden="true">
+      <g
+        className={className}
+        data-step={node.id}
+        role="img"
+        aria-label={nodeName(node, state, false)}
+        aria-current={state === "here" ? "step" : undefined}
+      >
         {shape}
       </g>
     );

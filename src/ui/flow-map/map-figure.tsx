@@ -1,5 +1,8 @@
+import { Suspense } from "react";
+import { ErrorBoundary } from "react-error-boundary";
 import type { PathTaken } from "../../engine/flow-map.ts";
 import { mapMessages } from "../messages/map.ts";
+import { messages } from "../messages/messages.ts";
 import { FlowMap } from "./flow-map.tsx";
 import { mapAssetHref } from "./map-asset.ts";
 import { useMapLayout } from "./map-loader.ts";
@@ -13,11 +16,25 @@ export interface MapFigureProps {
 }
 
 /**
+ * A flow's map where a page shows it: "Loading…" while its coordinates arrive, and a sentence
+ * of its own if they cannot, so that a map that fails never takes its page with it.
+ */
+export function MapFigure(props: MapFigureProps) {
+  return (
+    <ErrorBoundary fallback={<p role="alert">{mapMessages.loadFailed}</p>}>
+      <Suspense fallback={<p className="hint">{messages.loading}</p>}>
+        <LoadedMapFigure {...props} />
+      </Suspense>
+    </ErrorBoundary>
+  );
+}
+
+/**
  * A flow's map in a page: drawn at its own size in a frame that scrolls (the
  * keyboard can reach the frame even when no node is a link), with the file to
  * download. Suspends while the map's coordinates load.
  */
-export function MapFigure({ flowId, flowTitle, ...drawing }: MapFigureProps) {
+function LoadedMapFigure({ flowId, flowTitle, ...drawing }: MapFigureProps) {
   const layout = useMapLayout(flowId);
   if (!layout) return null;
   return (

@@ -17,7 +17,7 @@ export function loadMap(flowId: string): Tracked<FlowMapLayout | undefined> {
         () => Promise.reject(new FlowLoadError(flowId)),
       ),
     );
-    map.catch(() => {}); // the boundary around the map reports it
+    map.catch(() => {}); // MapFigure's own error boundary reports it
     loaded.set(flowId, map);
   }
   return map;

@@ -1,9 +1,8 @@
-import { Suspense } from "react";
+import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { pathTaken } from "../../engine/flow-map.ts";
 import type { Decision } from "../../engine/session.ts";
 import { mapMessages } from "../messages/map.ts";
-import { messages } from "../messages/messages.ts";
 import { MapFigure } from "./map-figure.tsx";
 
 export interface WalkMapProps {
@@ -19,7 +18,7 @@ export interface WalkMapProps {
  * and on the map; a visited step, in either, goes back to it.
  */
 export function WalkMap({ flow, decisions, current, goBack }: WalkMapProps) {
-  const path = pathTaken(flow, decisions, current);
+  const path = pathTaken(flow, decisions, current, CHECK_CATALOG);
   const titleOf = (id: string) => flow.steps.find((s) => s.id === id)?.title ?? id;
   // A step visited twice (a loop) goes back to its latest visit.
   const lastVisit = (id: string) => decisions.findLastIndex((d) => d.step === id);
@@ -44,15 +43,13 @@ export function WalkMap({ flow, decisions, current, goBack }: WalkMapProps) {
           </li>
         ))}
       </ol>
-      <Suspense fallback={<p>{messages.loading}</p>}>
-        <MapFigure
-          flowId={flow.id}
-          flowTitle={flow.title}
-          path={path}
-          nodeHref={(id) => (id !== current && visited.has(id) ? `#step-${id}` : undefined)}
-          onNodeClick={(id) => goBack(lastVisit(id))}
-        />
-      </Suspense>
+      <MapFigure
+        flowId={flow.id}
+        flowTitle={flow.title}
+        path={path}
+        nodeHref={(id) => (id !== current && visited.has(id) ? `#step-${id}` : undefined)}
+        onNodeClick={(id) => goBack(lastVisit(id))}
+      />
     </section>
   );
 }

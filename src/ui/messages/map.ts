@@ -16,5 +16,6 @@ export const mapMessages = {
   goBackTo: "go back to this step",
   pathHeading: "Path taken",
   download: "Download the map (SVG)",
+  loadFailed: "The map could not be loaded: check your connection, then reload the page.",
   textAlternative: "The same map as a list: every step and where each way on leads is in the steps below.",
 } as const;

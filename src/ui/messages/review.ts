@@ -21,10 +21,15 @@ export const reviewMessages = {
     kept === of
       ? "The guide has changed since this was made; the whole walk still fits it."
       : `The guide has changed since this was made: the first ${kept} of ${of} decisions still fit and are shown.`,
-  changedAt: (title: string) => `From “${title}” on, the guide no longer takes the same ways.`,
+  changedAt: (title: string) =>
+    `At “${title}” the guide no longer takes the way the admin took, so the walk is shown up to there.`,
   removedStep: (id: string) => `a step that is no longer in the guide (${id})`,
   /** Why something pasted cannot be reviewed, by PastedProblem (src/ui/share/pasted-walk.ts). */
+  needsScript: "Reading a walk needs JavaScript, so that it stays in this browser.",
   problems: {
+    "unsupported-version": "This was made by another version of this app, which this page cannot read.",
+    "wrong-shape": "This is not a walk this app understands: its contents are not in the expected form.",
+    "load-failed": "The guide this walk belongs to could not be loaded: check your connection, then try again.",
     empty: "Paste a share link or a summary first.",
     "too-big": "This is far longer than any summary this app makes, so it was not read.",
     "not-recognised": "This is neither a share link of this app nor a summary it made.",

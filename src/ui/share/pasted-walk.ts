@@ -40,10 +40,12 @@ const Record = z.object({
   f: z.string().check(z.minLength(1), z.maxLength(200)),
   h: z.string().check(z.minLength(1), z.maxLength(200)),
   d: z.array(decisionSchema(CheckResultSchema)).check(z.maxLength(1000)),
-  t: z.array(z.nullable(z.number())),
+  // A time JavaScript can show: whole milliseconds within Date's range.
+  t: z.array(z.nullable(z.int().check(z.gte(0), z.lte(8.64e15)))),
 });
 
-const FENCE = new RegExp("^```" + `${RECORD_FENCE} (\\d+) ([a-z0-9]+)\\n(.*)\\n` + "```$", "m");
+/** The record ends the summary: the one block at its very end, so that no text above it can pose as one. */
+const FENCE = new RegExp("(?:^|\\n)```" + `${RECORD_FENCE} (\\d+) ([a-z0-9]+)\\n([^\\n]*)\\n` + "```\\s*$");
 
 export function readPasted(pasted: string): ReadPasted {
   const text = pasted.trim();
@@ -75,6 +77,7 @@ function readLink(text: string): ReadPasted {
 }
 
 function readSummary(text: string): ReadPasted {
+  if (text.split("```" + RECORD_FENCE).length > 2) return { ok: false, problem: "changed" };
   const block = FENCE.exec(text.replace(/\r\n/g, "\n"));
   if (!block) return { ok: false, problem: "record-unreadable" };
   const [, format, sum, json] = block;

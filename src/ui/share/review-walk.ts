@@ -16,8 +16,8 @@ export type ReviewedWalk =
       decisions: Decision[];
       times: (number | null)[];
       current: string;
-      /** Set when the guide changed since: how many decisions still fit, and why the next one does not. */
-      changed?: { kept: number; of: number; reason?: string };
+      /** Set when the guide changed since: how many decisions still fit, and the step of the first that does not. */
+      changed?: { kept: number; of: number; at?: string };
     }
   | { ok: false; problem: "does-not-fit"; detail: string };
 
@@ -29,14 +29,15 @@ export function reviewWalk(flow: BuiltFlow, machine: FlowMachine, walk: PastedWa
     return { ok: true, decisions: walk.decisions, times: walk.times, current: currentStepId(whole.snapshot), changed };
   }
   if (!outdated) return { ok: false, problem: "does-not-fit", detail: whole.reason };
+  // Replay stopped at the first decision that does not fit: the ones before it replay by construction.
   const kept = walk.decisions.slice(0, whole.index);
   const prefix = replay(machine, kept);
-  if (!prefix.ok) return { ok: false, problem: "does-not-fit", detail: prefix.reason };
+  if (!prefix.ok) throw new Error(`a replayed prefix failed: ${prefix.reason}`);
   return {
     ok: true,
     decisions: kept,
     times: walk.times.slice(0, whole.index),
     current: currentStepId(prefix.snapshot),
-    changed: { kept: whole.index, of: walk.decisions.length, reason: whole.reason },
+    changed: { kept: whole.index, of: walk.decisions.length, at: walk.decisions[whole.index]?.step },
   };
 }

@@ -59,8 +59,16 @@ export function buildTranscript(input: TranscriptInput): string {
   lines.push(`_${t.recordHint}_`, "");
   // The walk record is scrubbed like the text, then sealed with its checksum: /review reads back what was sent.
   const record = walkRecord(flow, decisions, input.times ?? [], includeAnswers);
-  // Each string of the record is scrubbed as it is, before JSON escapes it into forms the text never has.
-  const recordJson = JSON.stringify(mapStrings(record, (text) => scrub(input, text)));
+  // What a server said (check results) is scrubbed string by string, before JSON escapes it into
+  // forms the text never has; ids, kinds and choices are the flow's own and stay as they are.
+  const scrubbed = {
+    ...record,
+    d: record.d.map((d) =>
+      d.kind === "check" && d.result ? { ...d, result: mapStrings(d.result, (x) => scrub(input, x)) } : d,
+    ),
+  };
+  // Backticks as JSON escapes: nothing a server said can close the block or open another one.
+  const recordJson = JSON.stringify(scrubbed).replace(/`/g, "\\u0060");
   return `${scrub(input, lines.join("\n"))}\n${recordBlock(recordJson)}\n`;
 }
 
@@ -102,7 +110,7 @@ export function describeDecision(flow: BuiltFlow, decision: Decision, includeAns
     case "check": {
       const result = decision.result as Partial<CheckResult> | undefined;
       const check = step?.kind === "check" ? step.check : t.check;
-      const title = result?.title ? ` — ${result.title}` : "";
+      const title = result?.title ? ` — ${oneLine(result.title)}` : "";
       // Evidence never travels in a link: an outcome without a result was not run in this browser.
       const where = decision.result ? t.ranHere : t.notRunHere;
       return `${t.liveCheck} \`${check}\` → **${decision.outcome}**${title} (${where})`;
@@ -112,18 +120,25 @@ export function describeDecision(flow: BuiltFlow, decision: Decision, includeAns
   }
 }
 
+/**
+ * What a server said, as one line of plain text in the Markdown: its line breaks and backticks
+ * could otherwise start headings, links or a fenced block of its own (a fake walk record).
+ */
+const oneLine = (text: string) => text.replace(/\s+/g, " ").replace(/`/g, "'");
+
 export function evidenceLines(result: CheckResult): string[] {
-  const lines = result.explanation ? [`   - ${result.explanation}`] : [];
+  const lines = result.explanation ? [`   - ${oneLine(result.explanation)}`] : [];
   for (const e of result.evidence ?? []) lines.push(`   - ${evidenceLine(e)}`);
   return lines;
 }
 
 export function evidenceLine(e: Evidence): string {
   const status = e.status === undefined ? t.noAnswer : String(e.status);
-  const parts = [`\`${e.method} ${e.path}\` (Authorization: ${e.authorization}) → ${status} ${t.elapsed(e.elapsedMs)}`];
-  if (e.scimType) parts.push(`scimType ${e.scimType}`);
-  if (e.detail) parts.push(t.detail(e.detail));
-  if (e.bodySummary) parts.push(t.body(e.bodySummary));
-  if (e.note) parts.push(e.note);
+  const request = `${e.method} ${oneLine(e.path)}`;
+  const parts = [`\`${request}\` (Authorization: ${e.authorization}) → ${status} ${t.elapsed(e.elapsedMs)}`];
+  if (e.scimType) parts.push(`scimType ${oneLine(e.scimType)}`);
+  if (e.detail) parts.push(t.detail(oneLine(e.detail)));
+  if (e.bodySummary) parts.push(t.body(oneLine(e.bodySummary)));
+  if (e.note) parts.push(oneLine(e.note));
   return parts.join("; ");
 }

@@ -1,4 +1,5 @@
 import { type ComponentType, lazy, type RefObject, Suspense, useEffect, useId, useRef, useState } from "react";
+import { ErrorBoundary } from "react-error-boundary";
 import { Link, useLocation } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { StepKind, StepOf } from "../../engine/schema.ts";
@@ -174,14 +175,17 @@ function WalkSteps(props: {
       </nav>
       <div id={`${headingId}-map`} className="walk-map-slot">
         {props.mapOpen && (
-          <Suspense fallback={<p>{messages.loading}</p>}>
-            <WalkMap
-              flow={flow}
-              decisions={decisions}
-              current={stepId}
-              goBack={(keep) => props.restartWith(decisions.slice(0, keep), decisions[keep])}
-            />
-          </Suspense>
+          // A map that does not arrive says so here; the walk goes on.
+          <ErrorBoundary fallback={<p role="alert">{messages.loadFailed.body}</p>}>
+            <Suspense fallback={<p>{messages.loading}</p>}>
+              <WalkMap
+                flow={flow}
+                decisions={decisions}
+                current={stepId}
+                goBack={(keep) => props.restartWith(decisions.slice(0, keep), decisions[keep])}
+              />
+            </Suspense>
+          </ErrorBoundary>
         )}
       </div>
       <SharePanel flow={flow} decisions={decisions} times={times} currentStep={stepId} allowLink={persist} />

@@ -149,6 +149,7 @@ function MapNodeView(props: {
   if (!href) {
     // Not a stop for the keyboard, but read as a whole by a screen reader: the current step among them.
     return (
+      // biome-ignore lint/a11y/noInteractiveElementToNoninteractiveRole: an SVG <g> is not interactive
       <g
         className={className}
         data-step={node.id}

@@ -25,7 +25,7 @@ export const reviewMessages = {
     `At “${title}” the guide no longer takes the way the admin took, so the walk is shown up to there.`,
   removedStep: (id: string) => `a step that is no longer in the guide (${id})`,
   /** Why something pasted cannot be reviewed, by PastedProblem (src/ui/share/pasted-walk.ts). */
-  needsScript: "Reading a walk needs JavaScript, so that it stays in this browser.",
+  needsScript: "Reading a walk happens in this browser, with JavaScript on, so that it never leaves it.",
   problems: {
     "unsupported-version": "This was made by another version of this app, which this page cannot read.",
     "wrong-shape": "This is not a walk this app understands: its contents are not in the expected form.",

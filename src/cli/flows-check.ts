@@ -28,7 +28,12 @@ function main(argv: string[]): number {
   }
   const { flows, issues } = checkFlowFiles(files, flowIdsIn(FLOWS_DIR));
   if (parsed.positionals.length === 0) {
-    issues.push(...checkProvisioningErrorsFile(PROVISIONING_ERRORS_FILE, flows.map((f) => f.flow)).issues);
+    issues.push(
+      ...checkProvisioningErrorsFile(
+        PROVISIONING_ERRORS_FILE,
+        flows.map((f) => f.flow),
+      ).issues,
+    );
   }
   if (parsed.values.json) {
     console.log(JSON.stringify({ ok: issues.length === 0, files: files.length, flows: flows.length, issues }, null, 2));

@@ -4,7 +4,7 @@ import { parseCsv } from "./parse-csv.ts";
 
 export type LogShape = "graph" | "array" | "csv";
 export type ParsedLog =
-  | { ok: true; shape: LogShape; entries: LogEntry[]; skippedItems: number }
+  | { ok: true; shape: LogShape; entries: LogEntry[]; skippedItems: number; nextLink?: boolean }
   | ({ ok: false } & LogProblem);
 
 /**
@@ -62,5 +62,6 @@ function parseJson(text: string, onProgress: (fraction: number) => void): Parsed
     shape: Array.isArray(data) ? "array" : "graph",
     entries,
     skippedItems: list.length - entries.length,
+    nextLink: typeof envelope?.["@odata.nextLink"] === "string",
   };
 }

@@ -20,6 +20,7 @@ const CATALOGUE = "src/features/catalogue/catalogue-page.tsx";
 const WIZARD = "src/features/wizard/wizard-page.tsx";
 const ARTICLE = "src/features/article/article-page.tsx";
 const REVIEW = "src/features/review/review-page.tsx";
+const LOGS = "src/features/logs/logs-page.tsx";
 const EMBED_LAYOUT = "src/features/embed/embed-layout.tsx";
 const EMBED_PAGES = "src/features/embed/embed-pages.tsx";
 /** A check step's view is a chunk of its own (src/ui/walk/check-step.tsx). */
@@ -38,6 +39,7 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
   return [
     { path: "/", file: "index.html", modules: [CATALOGUE] },
     { path: "/review", file: "review.html", modules: [REVIEW] },
+    { path: "/logs", file: "logs.html", modules: [LOGS] },
     { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {

@@ -3,7 +3,7 @@ import { flows } from "virtual:flows";
 import { provisioningErrors } from "virtual:provisioning-errors";
 import { checkProvisioningErrorsFile, PROVISIONING_ERRORS_FILE } from "../../src/build/provisioning-errors-file.ts";
 import { decisionsTo } from "../../src/engine/path-to-step.ts";
-import { entryForCode, entryForSkipReason } from "../../src/engine/provisioning-errors.ts";
+import { entryForCode, entryForSkipReason } from "../../src/engine/provisioning-error-match.ts";
 import { guideDecisions } from "../../src/features/logs/guide-link.tsx";
 
 const FIXTURES = join(import.meta.dirname, "../fixtures/provisioning-errors");

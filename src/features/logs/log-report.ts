@@ -1,10 +1,5 @@
-import {
-  type ErrorCodeEntry,
-  entryForCode,
-  entryForSkipReason,
-  type ProvisioningErrors,
-  type SkipReasonEntry,
-} from "../../engine/provisioning-errors.ts";
+import { entryForCode, entryForSkipReason } from "../../engine/provisioning-error-match.ts";
+import type { ErrorCodeEntry, ProvisioningErrors, SkipReasonEntry } from "../../engine/provisioning-errors.ts";
 import { type LogEntry, STATUSES, type Status } from "./log-entry.ts";
 
 /** A user an entry was about: personal data, shown on the page only. */

@@ -15,9 +15,6 @@ export const ReviewPage = lazy(() =>
   import("../features/review/review-page.tsx").then((m) => ({ default: m.ReviewPage })),
 );
 export const LogsPage = lazy(() => import("../features/logs/logs-page.tsx").then((m) => ({ default: m.LogsPage })));
-export const LogsPage = lazy(() =>
-  import("../features/logs/logs-page.tsx").then((m) => ({ default: m.LogsPage })),
-);
 export const EmbedWizardPage = lazy(() =>
   import("../features/embed/embed-pages.tsx").then((m) => ({ default: m.EmbedWizardPage })),
 );

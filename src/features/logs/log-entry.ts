@@ -31,5 +31,9 @@ export type LogProblem =
   | { problem: "no-entries" }
   | { problem: "csv-unknown-columns"; found: string[] };
 
-/** 50 MB: five times a 100,000-entry download, far below what would stall a browser tab. */
-export const MAX_LOG_BYTES = 50 * 1024 * 1024;
+/**
+ * 200 MB: a 100,000-entry JSON download with steps and modified properties (about 1.5 KB an
+ * entry, after the reference's examples) is some 150 MB; above ~250k records Microsoft sends
+ * admins to the API anyway (reference A2). Read in a worker, a file this size stalls no page.
+ */
+export const MAX_LOG_BYTES = 200 * 1024 * 1024;

@@ -1,7 +1,11 @@
 import { type ChangeEvent, type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { logsMessages as t } from "../../ui/messages/logs.ts";
 import { CSV_COLUMNS } from "./csv-columns.ts";
+import { MAX_LOG_BYTES } from "./log-entry.ts";
 import { readLogOffThread } from "./log-reader.ts";
+
+const MB = 1024 * 1024;
+
 import { LogResults } from "./log-results.tsx";
 import type { LogInput, LogReading } from "./read-log.ts";
 
@@ -136,7 +140,7 @@ export function LogsPage() {
 function problemText(reading: Extract<LogReading, { ok: false }>): string {
   switch (reading.problem) {
     case "too-big":
-      return t.problems["too-big"](Math.ceil(reading.bytes / (1024 * 1024)));
+      return t.problems["too-big"](Math.ceil(reading.bytes / MB), MAX_LOG_BYTES / MB);
     case "truncated-json":
       return t.problems["truncated-json"](reading.detail);
     case "csv-unknown-columns":

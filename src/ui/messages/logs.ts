@@ -52,8 +52,8 @@ export const logsMessages = {
   summaryPersonalLeftOut: "Names, UPNs and e-mail addresses are left out.",
   problems: {
     empty: "The file or the pasted text is empty.",
-    "too-big": (mb: number) =>
-      `This file is ${mb} MB: the reader takes files up to 50 MB. Download a shorter time range or filter on Status = Failure in Entra.`,
+    "too-big": (mb: number, capMb: number) =>
+      `This file is ${mb} MB: the reader takes files up to ${capMb} MB. Download a shorter time range or filter on Status = Failure in Entra.`,
     "truncated-json": (detail: string) =>
       `This JSON is cut off or broken, so it cannot be read (${detail}). Download the log again, or paste the whole response.`,
     "not-a-log":

@@ -87,6 +87,22 @@ describe.each([true, false])("the provisioning-log reader (StrictMode: %s)", (st
   });
 });
 
+test("a group that names no user still offers its guide", async () => {
+  const { user } = renderApp("/logs");
+  const bare = {
+    provisioningAction: "create",
+    provisioningStatusInfo: { status: "failure", errorInformation: { errorCode: `${SCIM}EntryConflict` } },
+  };
+  await user.upload(await screen.findByLabelText("Provisioning log file (JSON or CSV)"), file(JSON.stringify([bare])));
+  const group = await screen.findByRole("region", { name: "The user already exists in the workspace" });
+  expect(within(group).getByText("The entries name no user.")).toBeInTheDocument();
+  expect(
+    await within(group).findByRole("link", {
+      name: "Open “Error 500 when you first activate SCIM” at the step that fixes it",
+    }),
+  ).toBeInTheDocument();
+});
+
 test("the catalogue links to the reader", async () => {
   renderApp("/");
   expect(await screen.findByRole("link", { name: "Read Entra's provisioning logs" })).toHaveAttribute("href", "/logs");

@@ -137,7 +137,7 @@ function Group({
         guideFor={perUser ? known : undefined}
         includeAnswers={includeAnswers}
       />
-      {known?.guide && !perUser && (
+      {known?.guide && (!perUser || group.users.length === 0) && (
         <p>
           <GuideLink entry={known} includeAnswers={includeAnswers} />
         </p>

@@ -30,6 +30,9 @@ export default defineConfig(({ command }) => ({
     ],
   },
   build: { target: "es2022", sourcemap: true },
+  // The log reader's worker (src/features/logs/log-worker.ts) is bundled on its own: it needs the
+  // code table, a module of the flows plugin.
+  worker: { format: "es", plugins: () => [flowsPlugin()] },
   preview: { host: "127.0.0.1", port: 4173, strictPort: true },
   test: {
     environment: "jsdom",

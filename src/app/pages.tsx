@@ -14,6 +14,7 @@ export const ArticlePage = lazy(() =>
 export const ReviewPage = lazy(() =>
   import("../features/review/review-page.tsx").then((m) => ({ default: m.ReviewPage })),
 );
+export const LogsPage = lazy(() => import("../features/logs/logs-page.tsx").then((m) => ({ default: m.LogsPage })));
 export const EmbedWizardPage = lazy(() =>
   import("../features/embed/embed-pages.tsx").then((m) => ({ default: m.EmbedWizardPage })),
 );

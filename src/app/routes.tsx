@@ -14,6 +14,7 @@ import {
   EmbedCataloguePage,
   EmbedLayout,
   EmbedWizardPage,
+  LogsPage,
   ReviewPage,
   WizardPage,
 } from "./pages.tsx";
@@ -51,6 +52,7 @@ export function AppRoutes({ services }: { services: AppServices }) {
             <Route path="flows/:flowId/article" element={<ArticlePage />} />
           </Route>
           <Route path="review" element={<ReviewPage />} />
+          <Route path="logs" element={<LogsPage />} />
           <Route path="*" element={<NotFound />} />
         </Route>
         <Route

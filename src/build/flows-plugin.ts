@@ -2,6 +2,7 @@ import type { Plugin } from "vite";
 import { type BuiltFlow, CARD_SYMPTOMS, type FlowSummary } from "../engine/built-flow.ts";
 import { formatIssue } from "../engine/issues.ts";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files.ts";
+import { checkProvisioningErrorsFile, PROVISIONING_ERRORS_FILE } from "./provisioning-errors-file.ts";
 
 /**
  * The flows of flows/ as modules, parsed, linted and pre-rendered at build
@@ -11,13 +12,15 @@ import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "./flow-files.
  * - `virtual:flows`: every flow (tests, the search index)
  * - `virtual:flow-summaries`: titles, summaries and symptoms (the catalogue)
  * - `virtual:flow-loaders`: one lazy chunk per flow (the wizard, the article)
+ * - `virtual:provisioning-errors`: the provisioning-log code table (the /logs reader)
  */
 const ALL = "virtual:flows";
 const SUMMARIES = "virtual:flow-summaries";
 const LOADERS = "virtual:flow-loaders";
 const ONE = "virtual:flow/";
+const ERRORS = "virtual:provisioning-errors";
 
-export function flowsPlugin(dir = FLOWS_DIR): Plugin {
+export function flowsPlugin(dir = FLOWS_DIR, errorsFile = PROVISIONING_ERRORS_FILE): Plugin {
   let cache: BuiltFlow[] | undefined;
   const built = (addWatchFile: (file: string) => void, fail: (message: string) => never): BuiltFlow[] => {
     if (cache) return cache;
@@ -30,11 +33,22 @@ export function flowsPlugin(dir = FLOWS_DIR): Plugin {
   };
   return {
     name: "scim-troubleshooter-flows",
-    resolveId: (id) => (id === ALL || id === SUMMARIES || id === LOADERS || id.startsWith(ONE) ? `\0${id}` : undefined),
+    resolveId: (id) =>
+      id === ALL || id === SUMMARIES || id === LOADERS || id === ERRORS || id.startsWith(ONE) ? `\0${id}` : undefined,
     watchChange(id) {
       if (id.startsWith(dir)) cache = undefined;
     },
     load(resolved) {
+      if (resolved === `\0${ERRORS}`) {
+        this.addWatchFile(errorsFile);
+        const flows = built(
+          (file) => this.addWatchFile(file),
+          (message) => this.error(message),
+        );
+        const { table, issues } = checkProvisioningErrorsFile(errorsFile, flows);
+        if (!table) this.error(`invalid provisioning error codes:\n${issues.map(formatIssue).join("\n")}`);
+        return `export const provisioningErrors = ${JSON.stringify(table)};`;
+      }
       if (!resolved.startsWith("\0virtual:flow")) return;
       const id = resolved.slice(1);
       const flows = built(

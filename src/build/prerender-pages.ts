@@ -1,5 +1,6 @@
 import type { BuiltFlow } from "../engine/built-flow.ts";
 import { articleMessages } from "../ui/messages/article.ts";
+import { logsMessages } from "../ui/messages/logs.ts";
 import { messages } from "../ui/messages/messages.ts";
 import { reviewMessages } from "../ui/messages/review.ts";
 
@@ -27,6 +28,7 @@ const CATALOGUE = "src/features/catalogue/catalogue-page.tsx";
 const WIZARD = "src/features/wizard/wizard-page.tsx";
 const ARTICLE = "src/features/article/article-page.tsx";
 const REVIEW = "src/features/review/review-page.tsx";
+const LOGS = "src/features/logs/logs-page.tsx";
 const EMBED_LAYOUT = "src/features/embed/embed-layout.tsx";
 const EMBED_PAGES = "src/features/embed/embed-pages.tsx";
 /** A check step's view is a chunk of its own (src/ui/walk/check-step.tsx). */
@@ -45,6 +47,7 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
   return [
     { path: "/", file: "index.html", modules: [CATALOGUE] },
     { path: "/review", file: "review.html", title: titled(reviewMessages.heading), modules: [REVIEW] },
+    { path: "/logs", file: "logs.html", title: titled(logsMessages.heading), modules: [LOGS] },
     { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {

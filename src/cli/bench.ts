@@ -7,6 +7,7 @@ import { embedSizeFigures } from "../bench/embed-size.ts";
 import { type Contender, firstStepTimes } from "../bench/first-steps.ts";
 import { benchFlows, type Figure } from "../bench/flows-bench.ts";
 import { lighthouseFigures } from "../bench/lighthouse.ts";
+import { logsFigures } from "../bench/logs-bench.ts";
 import { mapOpeningFigures, mapSizeFigures } from "../bench/map-bench.ts";
 import { startStaticServer } from "../server/static-server.ts";
 
@@ -34,6 +35,7 @@ const browser = await launchBrowser();
 try {
   print("Production build in headless Chromium (loopback)", await browserFigures(browser, server.url));
   print("Flow maps", [...mapSizeFigures(dist), ...(await mapOpeningFigures(browser, server.url))]);
+  print("Provisioning-log reader (100,000 synthetic entries)", await logsFigures(browser, server.url));
   if (!process.argv.includes("--no-alternatives")) {
     print("The same sizes for the alternatives (gzipped JS to render one form)", await benchAlternatives());
     const floor = await reactFloorTimeToHeading(browser);

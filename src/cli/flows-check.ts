@@ -2,12 +2,15 @@ import { existsSync, statSync } from "node:fs";
 import { resolve } from "node:path";
 import { parseArgs } from "node:util";
 import { checkFlowFiles, FLOWS_DIR, flowFilesIn, flowIdsIn } from "../build/flow-files.ts";
+import { checkProvisioningErrorsFile, PROVISIONING_ERRORS_FILE } from "../build/provisioning-errors-file.ts";
 import { formatIssue } from "../engine/issues.ts";
 
 /**
  * npm run flows:check [--json] [files…]
  * Lints the given flow files (all of flows/ when none are given). Links to
- * other flows may point at any flow in flows/. Exit 1 on any issue, 2 on bad usage.
+ * other flows may point at any flow in flows/. With no files given, the
+ * provisioning-log code table (flows/entra/) is checked too: each code's guide
+ * and step must exist. Exit 1 on any issue, 2 on bad usage.
  */
 function main(argv: string[]): number {
   let parsed: ReturnType<typeof parseOptions>;
@@ -24,6 +27,14 @@ function main(argv: string[]): number {
     return 2;
   }
   const { flows, issues } = checkFlowFiles(files, flowIdsIn(FLOWS_DIR));
+  if (parsed.positionals.length === 0) {
+    issues.push(
+      ...checkProvisioningErrorsFile(
+        PROVISIONING_ERRORS_FILE,
+        flows.map((f) => f.flow),
+      ).issues,
+    );
+  }
   if (parsed.values.json) {
     console.log(JSON.stringify({ ok: issues.length === 0, files: files.length, flows: flows.length, issues }, null, 2));
   } else if (issues.length > 0) {

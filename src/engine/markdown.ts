@@ -17,6 +17,8 @@ export interface MarkdownResult {
 
 const SAFE_SCHEME = /^(https?:|mailto:)/i;
 const APP_FLOW_LINK = /^\/flows\/([a-z0-9-]+)(?:\/article)?$/;
+/** The app's other pages a guide may link to (DESIGN.md routes): the provisioning-log reader. */
+const APP_PAGE_LINK = /^\/logs$/;
 
 export function parseMarkdown(source: string): MarkdownResult {
   const problems: string[] = [];
@@ -55,8 +57,8 @@ export function parseMarkdown(source: string): MarkdownResult {
     const href = token.href.trim();
     const appLink = APP_FLOW_LINK.exec(href);
     if (appLink) flowLinks.push(appLink[1]);
-    else if (!SAFE_SCHEME.test(href)) {
-      problems.push(`link "${href.slice(0, 60)}" is not allowed: only http(s), mailto and /flows/<id> links`);
+    else if (!SAFE_SCHEME.test(href) && !APP_PAGE_LINK.test(href)) {
+      problems.push(`link "${href.slice(0, 60)}" is not allowed: only http(s), mailto, /flows/<id> and /logs links`);
       return { t: "text", v: token.text };
     }
     return { t: "link", href, c: inline(token.tokens) };

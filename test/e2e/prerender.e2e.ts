@@ -3,6 +3,7 @@ import { expect, test } from "vitest";
 import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
 import type { BuiltFlow } from "../../src/engine/built-flow.ts";
 import { catalogueMessages } from "../../src/ui/messages/catalogue.ts";
+import { logsMessages } from "../../src/ui/messages/logs.ts";
 import { messages } from "../../src/ui/messages/messages.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { browserSuite } from "./browser.ts";
@@ -30,6 +31,7 @@ const PAGE_KINDS = [
   { path: "/embed", heading: catalogueMessages.heading, text: flow("user-scope").title },
   { path: "/embed/error-500", heading: first.title, text: messages.embed.openFull },
   { path: "/review", heading: "Review a walk", text: "Share link or summary" },
+  { path: "/logs", heading: logsMessages.heading, text: logsMessages.fileLabel },
 ];
 
 const decode = (html: string) =>

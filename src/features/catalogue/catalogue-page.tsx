@@ -63,6 +63,13 @@ export function CataloguePage({
           <span>{catalogueMessages.startHereHint}</span>
         </Link>
       )}
+      {forSupport && (
+        // Outside an embed only: the reader is a page of the site, not an embeddable guide.
+        <p className="logs-entry">
+          <Link to="/logs">{catalogueMessages.logsLink}</Link>{" "}
+          <span className="hint">{catalogueMessages.logsHint}</span>
+        </p>
+      )}
       <search className="flow-search">
         <label htmlFor={searchId}>{catalogueMessages.searchLabel}</label>
         <input

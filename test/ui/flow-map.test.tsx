@@ -76,3 +76,13 @@ test("the path list goes back too, by keyboard", async () => {
   await user.keyboard("{Enter}");
   expect(await heading("Find out what causes Error 500")).toBeInTheDocument();
 });
+
+test("the Map announces the path when it opens and again after going back", async () => {
+  const { user } = renderApp("/flows/error-500");
+  await user.click(await screen.findByRole("button", { name: "Done, next step" }));
+  await screen.findByRole("heading", { level: 1, name: "Which user gets Error 500?" });
+  await user.click(screen.getByRole("button", { name: "Map" }));
+  expect(await screen.findByText("Path taken: 2 steps, you are at “Which user gets Error 500?”.")).toBeInTheDocument();
+  await user.click(await screen.findByRole("button", { name: "Find out what causes Error 500" }));
+  expect(await screen.findByText("Path taken: 1 step, you are at “Find out what causes Error 500”.")).toBeInTheDocument();
+});

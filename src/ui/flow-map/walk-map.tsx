@@ -1,3 +1,4 @@
+import { useEffect, useState } from "react";
 import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { pathTaken } from "../../engine/flow-map.ts";
@@ -23,10 +24,21 @@ export function WalkMap({ flow, decisions, current, goBack }: WalkMapProps) {
   // A step visited twice (a loop) goes back to its latest visit.
   const lastVisit = (id: string) => decisions.findLastIndex((d) => d.step === id);
   const visited = new Set(decisions.map((d) => d.step));
+  // The panel mounts anew with each walk (after Back too): its live region is filled a tick
+  // later, so that screen readers hear the path, which a region born full does not announce.
+  const summary = mapMessages.pathSummary(path.steps.length, titleOf(current));
+  const [announced, setAnnounced] = useState("");
+  useEffect(() => {
+    const tick = setTimeout(() => setAnnounced(summary), 50);
+    return () => clearTimeout(tick);
+  }, [summary]);
   return (
     <section className="walk-map" aria-labelledby="walk-map-heading">
       <h2 id="walk-map-heading">{mapMessages.pathHeading}</h2>
-      <ol className="walk-map-path" aria-labelledby="walk-map-heading" aria-live="polite">
+      <p className="visually-hidden" aria-live="polite">
+        {announced}
+      </p>
+      <ol className="walk-map-path" aria-labelledby="walk-map-heading">
         {path.steps.map((id, move) => (
           // The n-th move of a walk is that entry's identity: a walk only grows or is cut at its end.
           // biome-ignore lint/suspicious/noArrayIndexKey: see above

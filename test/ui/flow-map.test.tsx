@@ -84,5 +84,7 @@ test("the Map announces the path when it opens and again after going back", asyn
   await user.click(screen.getByRole("button", { name: "Map" }));
   expect(await screen.findByText("Path taken: 2 steps, you are at “Which user gets Error 500?”.")).toBeInTheDocument();
   await user.click(await screen.findByRole("button", { name: "Find out what causes Error 500" }));
-  expect(await screen.findByText("Path taken: 1 step, you are at “Find out what causes Error 500”.")).toBeInTheDocument();
+  expect(
+    await screen.findByText("Path taken: 1 step, you are at “Find out what causes Error 500”."),
+  ).toBeInTheDocument();
 });

@@ -27,11 +27,8 @@ export interface CheckedFlows {
   issues: FlowIssue[];
 }
 
-/**
- * Parses and lints `files`. Links and hand-overs may point at any flow in
- * `knownFlowIds` as well as at the flows being checked.
- */
-export function checkFlowFiles(files: string[], knownFlowIds: Iterable<string> = []): CheckedFlows {
+/** Parses `files`: the flows that parse, and what is wrong with the others (no lint). */
+export function parseFlowFiles(files: string[]): CheckedFlows {
   const flows: CheckedFlows["flows"] = [];
   const issues: FlowIssue[] = [];
   for (const path of files) {
@@ -40,6 +37,15 @@ export function checkFlowFiles(files: string[], knownFlowIds: Iterable<string> =
     issues.push(...parsed.issues);
     if (parsed.flow) flows.push({ file, flow: parsed.flow });
   }
+  return { flows, issues };
+}
+
+/**
+ * Parses and lints `files`. Links and hand-overs may point at any flow in
+ * `knownFlowIds` as well as at the flows being checked.
+ */
+export function checkFlowFiles(files: string[], knownFlowIds: Iterable<string> = []): CheckedFlows {
+  const { flows, issues } = parseFlowFiles(files);
   const knownFlows = new Set([...knownFlowIds, ...flows.map((f) => f.flow.id)]);
   const patternSafety = createPatternSafety();
   for (const { file, flow } of flows) {
@@ -51,7 +57,7 @@ export function checkFlowFiles(files: string[], knownFlowIds: Iterable<string> =
 
 /** Ids of the flows in a directory that parse, whatever else is wrong with them. */
 export function flowIdsIn(dir: string): string[] {
-  return flowFilesIn(dir).flatMap((path) => parseFlowSource(path, readFileSync(path, "utf8")).flow?.id ?? []);
+  return parseFlowFiles(flowFilesIn(dir)).flows.map(({ flow }) => flow.id);
 }
 
 export function buildFlow(flow: Flow): BuiltFlow {

@@ -3,7 +3,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { DEMO_SAMPLES } from "../../src/demo/constants.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { checkStatus, doneNext, movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
-import { axeViolations, describeViolations } from "./scan-helpers.ts";
+import { auditInBothThemes } from "./scan-helpers.ts";
 
 /**
  * axe-core in real Chromium finds no violation on any kind of page the app shows, in the light
@@ -32,32 +32,16 @@ async function newPage() {
   return openPage(context);
 }
 
-/**
- * Runs axe on the page as it is now, once per theme, and returns one line per violating node.
- * The theme is the reader's system preference (the app follows it through light-dark()).
- */
-async function audit(page: Page, where: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of THEMES) {
-    await page.emulateMedia({ colorScheme });
-    // One frame for the new colours to apply before axe reads computed styles.
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
-    found.push(...describeViolations(`${where} [${colorScheme}]`, await axeViolations(page)));
-  }
-  await page.emulateMedia({ colorScheme: "light" });
-  return found;
-}
-
 const button = (page: Page, name: string) => page.getByRole("button", { name, exact: true });
 
 test("the catalogue, with and without a search", async () => {
   const { page, problems } = await newPage();
   await page.goto(`${baseUrl}/`);
   await visible(page.getByRole("heading", { level: 1, name: "What went wrong?" }));
-  const found = await audit(page, "/ (catalogue)");
+  const found = await auditInBothThemes(page, "/ (catalogue)");
   await page.getByRole("searchbox").fill("error 500");
   await visible(page.getByRole("status").filter({ hasText: /\S/ }));
-  found.push(...(await audit(page, "/ (catalogue, searched for “error 500”)")));
+  found.push(...(await auditInBothThemes(page, "/ (catalogue, searched for “error 500”)")));
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
 });
@@ -67,16 +51,16 @@ test("every kind of wizard step on error-500: instruction, input (also invalid),
   const found: string[] = [];
   await page.goto(`${baseUrl}/flows/error-500?demo=upn-mismatch`);
   await onStep(page, "Find out what causes Error 500");
-  found.push(...(await audit(page, "/flows/error-500 instruction “about”")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 instruction “about”")));
 
   await doneNext(page, "Which user gets Error 500?");
-  found.push(...(await audit(page, "/flows/error-500 input “user-mail”")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 input “user-mail”")));
   // An invalid value: the field says so (aria-invalid, an alert) and keeps what was typed.
   const mail = page.getByRole("textbox", { name: "The user's e-mail address", exact: true });
   await mail.fill("not an address");
   await button(page, "Continue").click();
   await visible(page.getByRole("alert"));
-  found.push(...(await audit(page, "/flows/error-500 input “user-mail”, invalid value")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 input “user-mail”, invalid value")));
   await mail.fill(DEMO_SAMPLES.upnMismatch.mail);
   await button(page, "Continue").click();
   await movedTo(page, "What is the user's UPN in Entra?");
@@ -86,49 +70,53 @@ test("every kind of wizard step on error-500: instruction, input (also invalid),
   await button(page, "Continue").click();
   await movedTo(page, "Compare the user in the workspace with Entra");
   await visible(button(page, "Run check"));
-  found.push(...(await audit(page, "/flows/error-500 check “collision”, before the run")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 check “collision”, before the run")));
 
   // The connection panel opened, demo tenant and its fault switches, then "My SCIM endpoint" and its fields.
   await page.locator("details.connection > summary").click();
   await visible(page.getByRole("group", { name: "Simulated problems" }));
-  found.push(...(await audit(page, "/flows/error-500 check “collision”, connection panel open (demo)")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 check “collision”, connection panel open (demo)")));
   await page.getByRole("radio", { name: "My SCIM endpoint", exact: true }).check();
   await visible(page.getByRole("textbox", { name: "SCIM base URL (Tenant URL)", exact: true }));
   await page.getByRole("checkbox", { name: "Send through the local relay (npm run relay)", exact: true }).check();
-  found.push(...(await audit(page, "/flows/error-500 check “collision”, connection panel open (My SCIM endpoint)")));
+  found.push(
+    ...(await auditInBothThemes(page, "/flows/error-500 check “collision”, connection panel open (My SCIM endpoint)")),
+  );
   await page.getByRole("radio", { name: /demo tenant/i }).check();
 
   // The result (a problem found), with its evidence table open.
   expect(await runCheck(page)).toBe("upn-mismatch");
   await checkStatus(page).locator("details.evidence > summary").click();
   await visible(checkStatus(page).getByRole("table"));
-  found.push(...(await audit(page, "/flows/error-500 check “collision”, result upn-mismatch with evidence")));
+  found.push(
+    ...(await auditInBothThemes(page, "/flows/error-500 check “collision”, result upn-mismatch with evidence")),
+  );
 
   await button(page, "Continue: Stop provisioning in Entra").click();
   await movedTo(page, "Stop provisioning in Entra");
   // Sub-step checkboxes, one ticked.
   await page.getByRole("list", { name: "Do these in order" }).getByRole("checkbox").first().check();
-  found.push(...(await audit(page, "/flows/error-500 instruction “stop-sync” with sub-steps")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 instruction “stop-sync” with sub-steps")));
   await doneNext(page, "Turn off SCIM sync in the workspace");
   await doneNext(page, "Delete the user");
   await doneNext(page, "Delete the account permanently");
   await visible(page.getByRole("complementary", { name: "Warning" }));
-  found.push(...(await audit(page, "/flows/error-500 instruction “delete-permanently” with a warning")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 instruction “delete-permanently” with a warning")));
   await doneNext(page, "Turn SCIM sync back on");
   await doneNext(page, "Start provisioning in Entra");
   await doneNext(page, "Provision the user on demand");
   await doneNext(page, "Did the error come back?");
-  found.push(...(await audit(page, "/flows/error-500 question “result”")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 question “result”")));
 
   await button(page, "No: the user is back, with the right UPN").click();
   await movedTo(page, "The user is provisioned again");
-  found.push(...(await audit(page, "/flows/error-500 outcome “fixed” (resolved)")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 outcome “fixed” (resolved)")));
   const feedback = page.getByRole("group", { name: "Did this solve your problem?" });
   await feedback.getByRole("button", { name: "Yes", exact: true }).click();
   await visible(feedback.getByRole("status").getByText("Thank you for telling us."));
   await button(page, "Copy summary").click();
   await visible(page.locator(".share-status").filter({ hasText: /\S/ }));
-  found.push(...(await audit(page, "/flows/error-500 outcome “fixed”, feedback given, summary copied")));
+  found.push(...(await auditInBothThemes(page, "/flows/error-500 outcome “fixed”, feedback given, summary copied")));
 
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
@@ -140,18 +128,18 @@ test("a passed check result, a refused key, and the hand-over outcome on test-co
   await page.goto(`${baseUrl}/flows/test-connection?demo=invalid-key`);
   await onStep(page, "Test the connection in Entra");
   await doneNext(page, "Did the connection test succeed?");
-  found.push(...(await audit(page, "/flows/test-connection question “tested”")));
+  found.push(...(await auditInBothThemes(page, "/flows/test-connection question “tested”")));
   await button(page, "No: I saw an error, for example “You appear to have entered invalid credentials”").click();
   await movedTo(page, "Check the form of the Tenant URL");
   expect(await runCheck(page)).toBe("pass");
-  found.push(...(await audit(page, "/flows/test-connection check “url”, result pass")));
+  found.push(...(await auditInBothThemes(page, "/flows/test-connection check “url”, result pass")));
   await button(page, "Continue: Test the connection the way Entra does").click();
   await movedTo(page, "Test the connection the way Entra does");
   expect(await runCheck(page)).toBe("unauthorized");
-  found.push(...(await audit(page, "/flows/test-connection check “probe”, result unauthorized")));
+  found.push(...(await auditInBothThemes(page, "/flows/test-connection check “probe”, result unauthorized")));
   await button(page, "Continue: Make a new API key").click();
   await movedTo(page, "Make a new API key");
-  found.push(...(await audit(page, "/flows/test-connection outcome “key-refused” (hand-over)")));
+  found.push(...(await auditInBothThemes(page, "/flows/test-connection outcome “key-refused” (hand-over)")));
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
 });
@@ -160,10 +148,10 @@ test("the article view", async () => {
   const { page, problems } = await newPage();
   await page.goto(`${baseUrl}/flows/error-500/article`);
   await visible(page.getByRole("heading", { level: 1, name: "Error 500 when you first activate SCIM" }));
-  const found = await audit(page, "/flows/error-500/article");
+  const found = await auditInBothThemes(page, "/flows/error-500/article");
   await page.goto(`${baseUrl}/flows/deletion/article`);
   await visible(page.getByRole("heading", { level: 1, name: "Deleted users or groups stay in the workspace" }));
-  found.push(...(await audit(page, "/flows/deletion/article")));
+  found.push(...(await auditInBothThemes(page, "/flows/deletion/article")));
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
 });
@@ -173,24 +161,24 @@ test("the embed view: a step, a check result, forced light and dark themes, the 
   const found: string[] = [];
   await page.goto(`${baseUrl}/embed/error-500`);
   await onStep(page, "Find out what causes Error 500");
-  found.push(...(await audit(page, "/embed/error-500")));
+  found.push(...(await auditInBothThemes(page, "/embed/error-500")));
 
   await page.goto(`${baseUrl}/embed/test-connection?start=probe&demo=1`);
   await onStep(page, "Test the connection the way Entra does");
-  found.push(...(await audit(page, "/embed/test-connection?start=probe&demo=1, before the run")));
+  found.push(...(await auditInBothThemes(page, "/embed/test-connection?start=probe&demo=1, before the run")));
   expect(await runCheck(page)).toBe("pass");
-  found.push(...(await audit(page, "/embed/test-connection?start=probe&demo=1, result pass")));
+  found.push(...(await auditInBothThemes(page, "/embed/test-connection?start=probe&demo=1, result pass")));
 
   // The host's theme wins over the reader's system preference: audit both against both.
   for (const theme of THEMES) {
     await page.goto(`${baseUrl}/embed/error-500?theme=${theme}`);
     await onStep(page, "Find out what causes Error 500");
     await expect.poll(() => page.evaluate(() => document.documentElement.dataset.theme)).toBe(theme);
-    found.push(...(await audit(page, `/embed/error-500?theme=${theme}`)));
+    found.push(...(await auditInBothThemes(page, `/embed/error-500?theme=${theme}`)));
   }
   await page.goto(`${baseUrl}/embed`);
   await visible(page.getByRole("heading", { level: 1, name: "What went wrong?" }));
-  found.push(...(await audit(page, "/embed (catalogue)")));
+  found.push(...(await auditInBothThemes(page, "/embed (catalogue)")));
 
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);

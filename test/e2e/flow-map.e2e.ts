@@ -2,7 +2,7 @@ import type { Page } from "playwright-core";
 import { expect, test } from "vitest";
 import { browserSuite, openPage } from "./browser.ts";
 import { doneNext, movedTo, onStep, realProblems, visible } from "./helpers.ts";
-import { axeViolations, describeViolations } from "./scan-helpers.ts";
+import { auditInBothThemes } from "./scan-helpers.ts";
 
 /**
  * The flow map and the support review page in Chromium: the map drawn on an article page,
@@ -12,16 +12,6 @@ import { axeViolations, describeViolations } from "./scan-helpers.ts";
 const { baseUrl, newContext } = browserSuite();
 const ERROR_500 = "Error 500 when you first activate SCIM";
 const MAIL = "megan.bowen@contoso.example";
-
-async function axeBothThemes(page: Page, where: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
-    found.push(...describeViolations(`${where} [${colorScheme}]`, await axeViolations(page)));
-  }
-  return found;
-}
 
 const mapOf = (page: Page) => page.getByRole("group", { name: `Map of “${ERROR_500}”`, exact: true });
 const taken = (page: Page) =>
@@ -60,7 +50,7 @@ test("an article page draws its map: one node per step, themed, each node a link
 
   await map.getByRole("link", { name: /^Question Are the UPNs different\?/ }).click();
   await expect.poll(() => page.evaluate(() => location.hash)).toBe("#step-compare");
-  const found = await axeBothThemes(page, "/flows/error-500/article with its map");
+  const found = await auditInBothThemes(page, "/flows/error-500/article with its map");
   expect(found, found.join("\n")).toEqual([]);
 
   // The static asset: an SVG file that styles itself under its own narrow CSP.
@@ -86,7 +76,7 @@ test("the wizard's Map highlights the path, and clicking a visited node goes bac
   expect(await taken(page)).toEqual(["about next", "user-mail next"]);
   expect(await mapOf(page).locator(".map-here").getAttribute("data-step")).toBe("entra-upn");
   expect(await mapOf(page).locator(".map-ahead").count()).toBeGreaterThan(10);
-  const found = await axeBothThemes(page, "/flows/error-500 with the Map open");
+  const found = await auditInBothThemes(page, "/flows/error-500 with the Map open");
   expect(found, found.join("\n")).toEqual([]);
 
   await mapOf(page)
@@ -110,7 +100,7 @@ test("/review reads a pasted share link and a pasted summary; Continue from here
 
   await page.goto(`${baseUrl}/review`);
   await visible(page.getByRole("heading", { level: 1, name: "Review a walk" }));
-  let found = await axeBothThemes(page, "/review, empty");
+  let found = await auditInBothThemes(page, "/review, empty");
   const field = page.getByRole("textbox", { name: "Share link or summary", exact: true });
   for (const [pasted, source] of [
     [link, "From a share link: it carries no times and no check evidence."],
@@ -122,7 +112,7 @@ test("/review reads a pasted share link and a pasted summary; Continue from here
     await visible(mapOf(page));
     expect(await taken(page)).toEqual(["about next", "user-mail next"]);
     expect(await page.getByRole("list", { name: "Decisions" }).getByRole("listitem").count()).toBe(2);
-    found.push(...(await axeBothThemes(page, `/review with a ${source}`)));
+    found.push(...(await auditInBothThemes(page, `/review with a ${source}`)));
   }
   expect(await page.locator(".review-decisions time").count()).toBe(2);
   await page.emulateMedia({ colorScheme: "light" });
@@ -133,7 +123,7 @@ test("/review reads a pasted share link and a pasted summary; Continue from here
   await field.fill(summary.replace('"kind":"next"', '"kind":"manual"'));
   await page.getByRole("button", { name: "Review", exact: true }).click();
   await visible(page.getByRole("alert").filter({ hasText: "changed after it was made" }));
-  found = found.concat(await axeBothThemes(page, "/review with a changed summary"));
+  found = found.concat(await auditInBothThemes(page, "/review with a changed summary"));
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
 });

@@ -6,7 +6,7 @@ import { afterAll, beforeAll, expect, inject, test } from "vitest";
 import { graphEntry, SCIM } from "../logs/log-fixtures.ts";
 import { launchBrowser, openPage } from "./browser.ts";
 import { onStep, realProblems, visible } from "./helpers.ts";
-import { axeViolations, describeViolations } from "./scan-helpers.ts";
+import { auditInBothThemes } from "./scan-helpers.ts";
 
 /**
  * Issue 14: the provisioning-log reader in real Chromium. A log picked through the file field is
@@ -54,16 +54,6 @@ async function pickLog(page: Page, text = LOG) {
   await page.getByLabel("Provisioning log file (JSON or CSV)").setInputFiles(file);
 }
 
-async function audit(page: Page, where: string): Promise<string[]> {
-  const found: string[] = [];
-  for (const colorScheme of ["light", "dark"] as const) {
-    await page.emulateMedia({ colorScheme });
-    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
-    found.push(...describeViolations(`${where} [${colorScheme}]`, await axeViolations(page)));
-  }
-  return found;
-}
-
 test("a picked log is grouped; its button opens Error 500 at the UPN check with the UPN filled in; no request carries the file", async () => {
   const { page, problems } = await newPage();
   const requests: string[] = [];
@@ -96,13 +86,13 @@ test("axe finds nothing on /logs, empty and with results, light and dark", async
   const { page, problems } = await newPage();
   await page.goto(`${baseUrl}/logs`);
   await visible(page.getByRole("heading", { level: 1, name: "Read Entra's provisioning logs" }));
-  const found = await audit(page, "/logs (empty)");
+  const found = await auditInBothThemes(page, "/logs (empty)");
   await pickLog(page);
   await visible(page.getByRole("region", { name: "The user already exists in the workspace" }));
-  found.push(...(await audit(page, "/logs (with results)")));
+  found.push(...(await auditInBothThemes(page, "/logs (with results)")));
   await pickLog(page, LOG.slice(0, 100));
   await visible(page.getByRole("alert"));
-  found.push(...(await audit(page, "/logs (cut-off file)")));
+  found.push(...(await auditInBothThemes(page, "/logs (cut-off file)")));
   expect(found, found.join("\n")).toEqual([]);
   expect(realProblems(problems)).toEqual([]);
 });

@@ -69,6 +69,23 @@ export function describeViolations(where: string, violations: AxeViolation[]): s
   );
 }
 
+/**
+ * Runs axe on the page as it is now, once per theme, and returns one line per violating node;
+ * the page is left in the light theme. The theme is the reader's system preference (the app
+ * follows it through light-dark()).
+ */
+export async function auditInBothThemes(page: Page, where: string): Promise<string[]> {
+  const found: string[] = [];
+  for (const colorScheme of ["light", "dark"] as const) {
+    await page.emulateMedia({ colorScheme });
+    // One frame for the new colours to apply before axe reads computed styles.
+    await page.evaluate(() => new Promise((done) => requestAnimationFrame(() => done(undefined))));
+    found.push(...describeViolations(`${where} [${colorScheme}]`, await axeViolations(page)));
+  }
+  await page.emulateMedia({ colorScheme: "light" });
+  return found;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Focus
 

@@ -9,7 +9,7 @@ import type { Figure } from "./flows-bench.ts";
  */
 
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
+export const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 const ms = (value: number) => `${value.toFixed(1)} ms`;
 
 /** Counts the gzipped bytes of every script `page` loads from now on; the function reads the sum so far. */

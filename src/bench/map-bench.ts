@@ -2,10 +2,8 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { Browser } from "playwright-core";
-import { countScriptBytes } from "./browser-bench.ts";
+import { countScriptBytes, kb } from "./browser-bench.ts";
 import type { Figure } from "./flows-bench.ts";
-
-const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
 /** Each flow's map file in the build, gzipped (goal: at most 40 KB each). */
 export function mapSizeFigures(dist: string): Figure[] {

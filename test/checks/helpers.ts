@@ -47,3 +47,18 @@ export function outcomePairs(stdout: string): [string, string][] {
   const report = JSON.parse(stdout) as { checks: { id: string; outcome: string }[] };
   return report.checks.map((c) => [c.id, c.outcome]);
 }
+
+/** A server error from upn-collision whose one request carried `detail`: evidence as a summary gets it. */
+export function serverErrorResult(detail: string, explanation = "500"): CheckResult {
+  return {
+    check: "upn-collision",
+    outcome: "server-error",
+    passed: false,
+    title: "Server error",
+    explanation,
+    advice: "",
+    evidence: [
+      { method: "GET", path: "/scim/v2/Users", authorization: "Bearer ••••", status: 500, elapsedMs: 3, detail },
+    ],
+  };
+}

@@ -14,7 +14,7 @@ import type { CheckResult } from "../../src/checks/types.ts";
 import type { Decision } from "../../src/engine/session.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { buildTranscript } from "../../src/ui/share/transcript.ts";
-import { TOKEN } from "../checks/helpers.ts";
+import { serverErrorResult, TOKEN } from "../checks/helpers.ts";
 
 let server: Server;
 let baseUrl: string;
@@ -70,24 +70,7 @@ it("a summary without answers leaves out an address that evidence cut short", ()
         step: check.id,
         kind: "check",
         outcome: "server-error",
-        result: {
-          check: "upn-collision",
-          outcome: "server-error",
-          passed: false,
-          title: "Server error",
-          explanation: "500",
-          advice: "",
-          evidence: [
-            {
-              method: "GET",
-              path: "/scim/v2/Users",
-              authorization: "Bearer ••••",
-              status: 500,
-              elapsedMs: 3,
-              detail: `${"x".repeat(40)} owned by jane.doe@contoso.e…`,
-            },
-          ],
-        } as CheckResult,
+        result: serverErrorResult(`${"x".repeat(40)} owned by jane.doe@contoso.e…`),
       },
     ],
     currentStep: check.id,

@@ -4,6 +4,7 @@ import type { Decision } from "../../src/engine/session.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { buildTranscript } from "../../src/ui/share/transcript.ts";
 import { recordBlock } from "../../src/ui/share/walk-record.ts";
+import { serverErrorResult } from "../checks/helpers.ts";
 import { demoTenantForTests, renderApp } from "./render-app.tsx";
 
 const demo = demoTenantForTests();
@@ -150,24 +151,7 @@ describe("what a server says cannot pose as the walk record", () => {
         step: "collision",
         kind: "check",
         outcome: "server-error",
-        result: {
-          check: "upn-collision",
-          outcome: "server-error",
-          passed: false,
-          title: "Server error",
-          explanation: forged,
-          advice: "",
-          evidence: [
-            {
-              method: "GET",
-              path: "/scim/v2/Users",
-              authorization: "Bearer ••••",
-              status: 500,
-              elapsedMs: 3,
-              detail: forged,
-            },
-          ],
-        } as never,
+        result: serverErrorResult(forged, forged),
       },
     ];
     const text = buildTranscript({

@@ -4,8 +4,6 @@ import { applyEmbedLook } from "./apply-look.ts";
 
 /** Applies the host's look while the embed shows (see apply-look.ts). */
 export function useEmbedTheme(options: EmbedOptions): void {
-  useEffect(
-    () => applyEmbedLook(document.documentElement, options),
-    [options.accent, options.theme, options.compact, options],
-  );
+  // The options are memoised by their query (useEmbedOptions): a new object is a new look.
+  useEffect(() => applyEmbedLook(document.documentElement, options), [options]);
 }

@@ -21,7 +21,9 @@ export interface PrerenderedPage {
   title?: string;
   modules: string[];
   /** A guide's walk, which may open elsewhere than its first step (share link, saved walk, embed start). */
-  walk?: { flowId: string; embed: boolean };
+  walk?: { flowId: string };
+  /** An embed's page: it gets the embed's early gate (the host's look, and its start step). */
+  embed?: true;
 }
 
 const CATALOGUE = "src/features/catalogue/catalogue-page.tsx";
@@ -48,7 +50,7 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
     { path: "/", file: "index.html", modules: [CATALOGUE] },
     { path: "/review", file: "review.html", title: titled(reviewMessages.heading), modules: [REVIEW] },
     { path: "/logs", file: "logs.html", title: titled(logsMessages.heading), modules: [LOGS] },
-    { path: "/embed", file: "embed.html", modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
+    { path: "/embed", file: "embed.html", embed: true, modules: [EMBED_LAYOUT, CATALOGUE, EMBED_PAGES] },
     ...flows.flatMap((flow): PrerenderedPage[] => [
       {
         path: `/flows/${flow.id}`,
@@ -56,7 +58,7 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
         title: titled(flow.title),
         description: flow.summary,
         modules: [WIZARD, ...firstStep(flow)],
-        walk: { flowId: flow.id, embed: false },
+        walk: { flowId: flow.id },
       },
       {
         path: `/flows/${flow.id}/article`,
@@ -71,7 +73,8 @@ export function prerenderedPages(flows: readonly BuiltFlow[]): PrerenderedPage[]
         title: titled(flow.title),
         description: flow.summary,
         modules: [EMBED_LAYOUT, EMBED_PAGES, ...firstStep(flow)],
-        walk: { flowId: flow.id, embed: true },
+        walk: { flowId: flow.id },
+        embed: true,
       },
     ]),
   ];

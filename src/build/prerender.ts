@@ -123,7 +123,7 @@ try {
       hydrate: true,
       preload: chunkFiles(manifest, p.modules, alreadyLoaded),
       walk: p.walk,
-      embed: p.path === "/embed" || p.path.startsWith("/embed/"),
+      embed: p.embed,
       description: p.description,
       title: p.title,
     });

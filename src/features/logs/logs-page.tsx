@@ -1,10 +1,16 @@
-import { type ChangeEvent, type DragEvent, type FormEvent, useEffect, useId, useRef, useState } from "react";
+import { type ChangeEvent, type DragEvent, type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
 import { logsMessages as t } from "../../ui/messages/logs.ts";
+import { messages } from "../../ui/messages/messages.ts";
 import { CSV_COLUMNS } from "./csv-columns.ts";
 import { MAX_LOG_BYTES } from "./log-entry.ts";
 import { readLogOffThread } from "./log-reader.ts";
 
 const MB = 1024 * 1024;
+
+// The Graph panel brings the Graph client along: it loads only when the admin opens it.
+const GraphLogSource = lazy(() =>
+  import("../../ui/graph/graph-log-source.tsx").then((m) => ({ default: m.GraphLogSource })),
+);
 
 import { LogResults } from "./log-results.tsx";
 import type { LogInput, LogReading } from "./read-log.ts";
@@ -28,7 +34,13 @@ export function LogsPage() {
   const [dragging, setDragging] = useState(false);
   const reading = useRef<AbortController | undefined>(undefined);
   const resultRef = useRef<HTMLDivElement>(null);
+  const [graphOpen, setGraphOpen] = useState(false);
   useEffect(() => () => reading.current?.abort(), []);
+  // A guide's Graph check links here with ?from=graph: open the Graph section (after hydration, as
+  // the prerendered page has no query).
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).get("from") === "graph") setGraphOpen(true);
+  }, []);
 
   const read = async (input: LogInput) => {
     reading.current?.abort();
@@ -92,6 +104,14 @@ export function LogsPage() {
           </button>
         </div>
       </form>
+      <details className="logs-graph" open={graphOpen} onToggle={(e) => setGraphOpen(e.currentTarget.open)}>
+        <summary>{t.fromGraph}</summary>
+        {graphOpen && (
+          <Suspense fallback={<p className="hint">{messages.loading}</p>}>
+            <GraphLogSource onRead={read} />
+          </Suspense>
+        )}
+      </details>
       <p>
         <label>
           <input

@@ -2,6 +2,7 @@ import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef
 import { entryOf, isCheckName } from "../../checks/catalog.ts";
 import { type CheckResult, type CheckTarget, DEFAULT_RELAY_URL } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
+import { heldSecrets } from "./extra-secrets.ts";
 
 /**
  * Where live checks go: the demo tenant (a simulation in this tab) or the
@@ -29,6 +30,8 @@ export interface DemoTenantAccess {
    * fetch demo checks go through (it answers the demo host only).
    */
   prepare(faults: readonly string[]): Promise<typeof fetch>;
+  /** The demo's simulated Microsoft Graph: its root and this tab's made-up Graph token. */
+  graph: { baseUrl: string; token: string };
 }
 
 interface ConnectionValue {
@@ -79,7 +82,13 @@ export function ConnectionProvider(props: {
       let target: CheckTarget;
       // The demo's own transport; an endpoint's checks use the browser's fetch.
       let transport: typeof fetch | undefined;
-      if (s.mode === "demo" && demo) {
+      const inDemo = s.mode === "demo" && demo !== undefined;
+      if (isCheckName(request.check) && entryOf(request.check).system === "graph") {
+        // Graph checks go to Microsoft Graph (or the demo's), with the Graph session's token and application.
+        const { graphTarget } = await import("../graph/graph-session.ts");
+        target = await graphTarget(inDemo ? demo.graph : undefined);
+        if (inDemo) transport = await demo.prepare(s.faults);
+      } else if (inDemo) {
         transport = await demo.prepare(s.faults);
         target = demo.target;
       } else {
@@ -96,7 +105,10 @@ export function ConnectionProvider(props: {
     [demo, timeoutMs],
   );
 
-  const secrets = useCallback(() => [current.current.token, current.current.previousToken].filter(Boolean), []);
+  const secrets = useCallback(
+    () => [current.current.token, current.current.previousToken, ...heldSecrets()].filter(Boolean),
+    [],
+  );
 
   const value = useMemo<ConnectionValue>(
     () => ({

@@ -7,6 +7,8 @@ export const logsMessages = {
   dropHint: "Or drop the file here.",
   pasteLabel: "Or paste the log, or a Microsoft Graph auditLogs/provisioning response",
   pasteSubmit: "Read the pasted log",
+  /** The disclosure that loads the Graph panel (graph.ts holds its own strings). */
+  fromGraph: "Or read the recent log of an enterprise application from Microsoft Graph",
   includeAnswers: "Include my answers (names, UPNs and e-mail addresses) in links and the summary",
   includeAnswersHint:
     "Without it, a guide opened from here in this tab still gets the user's UPN filled in, but links and the copied summary carry no personal data.",

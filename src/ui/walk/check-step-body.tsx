@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState } from "react";
+import { Link } from "react-router";
 import { entryOf, isCheckName } from "../../checks/catalog.ts";
 import { TEST_USER_PATTERN } from "../../checks/entra-requests.ts";
 import { plannedRequests } from "../../checks/run.ts";
@@ -9,7 +10,10 @@ import type { CheckPhase } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { ConnectionPanel } from "../connection/connection-panel.tsx";
 import { blockerOf } from "../connection/readiness.ts";
+import { GraphPanel } from "../graph/graph-panel.tsx";
+import { useGraphSession } from "../graph/graph-session.ts";
 import { checkMessages } from "../messages/check.ts";
+import { graphMessages } from "../messages/graph.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import { CheckResultView } from "./check-result.tsx";
 import type { StepViewProps } from "./step-view.ts";
@@ -44,6 +48,9 @@ export function CheckStepBody({
   send,
 }: CheckStepBodyProps) {
   const connection = useConnection();
+  const graph = useGraphSession();
+  // Entra's side (the provisioning job and logs) is read through Microsoft Graph, not the SCIM endpoint.
+  const readsGraph = isCheckName(step.check) && entryOf(step.check).system === "graph";
   const actionsRef = useKeepFocus(phase);
   const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
   const blocker = blockerOf(
@@ -59,10 +66,17 @@ export function CheckStepBody({
         },
       ]),
     ),
+    graph,
   );
-  const baseUrl =
-    connection.settings.mode === "demo" ? (connection.demo?.target.baseUrl ?? "") : connection.settings.baseUrl;
-  const planned = safePlan(step.check, baseUrl, params);
+  const inDemo = connection.settings.mode === "demo" && connection.demo !== undefined;
+  const baseUrl = readsGraph
+    ? inDemo
+      ? (connection.demo?.graph.baseUrl ?? "")
+      : graph.root
+    : inDemo
+      ? (connection.demo?.target.baseUrl ?? "")
+      : connection.settings.baseUrl;
+  const planned = safePlan(step.check, baseUrl, params, readsGraph ? graph.app[inDemo ? "demo" : "endpoint"]?.id : undefined);
   // A check that creates and deletes a test user sends nothing until the admin confirms what it will do.
   const writes = isCheckName(step.check) && entryOf(step.check).writes;
   const [pending, setPending] = useState<"check.run" | "check.retry">();
@@ -80,7 +94,7 @@ export function CheckStepBody({
 
   return (
     <>
-      <ConnectionPanel />
+      {readsGraph ? <GraphPanel /> : <ConnectionPanel />}
       {step.body && <RichText source={step.body} index={flow.richText} />}
       <Warnings warnings={step.warnings} index={flow.richText} />
       {planned.length > 0 && (
@@ -147,6 +161,11 @@ export function CheckStepBody({
       {blocker && phase !== "done" && <p className="hint">{blocker}</p>}
       <div role="status" aria-live="polite" aria-label={checkMessages.check.resultRegion} className="check-status">
         {result && <CheckResultView result={result} />}
+        {result?.check === "provisioning-logs" && result.outcome === "failures" && (
+          <p>
+            <Link to="/logs?from=graph">{graphMessages.openInReader}</Link>
+          </p>
+        )}
         {phase === "failed" && (
           <p className="field-error">{checkMessages.check.failed(checkError ?? checkMessages.check.unknownReason)}</p>
         )}
@@ -161,9 +180,14 @@ export function CheckStepBody({
   );
 }
 
-function safePlan(check: string, baseUrl: string, params: Record<string, string | undefined>) {
+function safePlan(
+  check: string,
+  baseUrl: string,
+  params: Record<string, string | undefined>,
+  servicePrincipalId: string | undefined,
+) {
   try {
-    return plannedRequests(check, { baseUrl }, params);
+    return plannedRequests(check, { baseUrl, servicePrincipalId }, params);
   } catch {
     return [];
   }

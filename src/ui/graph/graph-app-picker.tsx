@@ -1,0 +1,92 @@
+import { type FormEvent, useId, useRef, useState } from "react";
+import { findServicePrincipals } from "../../checks/graph-reads.ts";
+import { useConnection } from "../connection/connection-context.tsx";
+import { graphMessages as t } from "../messages/graph.ts";
+import { type GraphApp, graphTarget, pickGraphApp, useGraphSession } from "./graph-session.ts";
+
+type Search = { kind: "idle" } | { kind: "busy" } | { kind: "found"; apps: GraphApp[] } | { kind: "failed"; message: string };
+
+/** Finds the SCIM app among the tenant's enterprise applications (service principals) by name or object ID. */
+export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
+  const { settings, demo } = useConnection();
+  const graph = useGraphSession();
+  const id = useId();
+  const [query, setQuery] = useState("");
+  const [search, setSearch] = useState<Search>({ kind: "idle" });
+  const running = useRef<AbortController | undefined>(undefined);
+  const picked = graph.app[mode];
+
+  const find = async (event: FormEvent) => {
+    event.preventDefault();
+    running.current?.abort();
+    const controller = new AbortController();
+    running.current = controller;
+    setSearch({ kind: "busy" });
+    try {
+      const inDemo = mode === "demo" && demo !== undefined;
+      const target = await graphTarget(inDemo ? demo.graph : undefined);
+      const fetch = inDemo ? await demo.prepare(settings.faults) : undefined;
+      const read = await findServicePrincipals(target, query, { fetch, signal: controller.signal });
+      if (controller.signal.aborted) return;
+      setSearch(
+        read.ok ? { kind: "found", apps: read.value } : { kind: "failed", message: t.appSearchFailed(read.title, read.explanation) },
+      );
+    } catch (error) {
+      if (!controller.signal.aborted) setSearch({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+    }
+  };
+
+  if (picked) {
+    return (
+      <div className="actions graph-app">
+        <p>
+          {t.appPicked(picked.displayName)} <small>({picked.id})</small>
+        </p>
+        <button type="button" onClick={() => pickGraphApp(mode, undefined)}>
+          {t.appChange}
+        </button>
+      </div>
+    );
+  }
+  return (
+    <form onSubmit={find} className="graph-app-search">
+      <fieldset>
+        <legend>{t.appLegend}</legend>
+        <label htmlFor={`${id}-query`}>{t.appSearchLabel}</label>
+        <input
+          id={`${id}-query`}
+          type="search"
+          autoComplete="off"
+          spellCheck={false}
+          value={query}
+          aria-describedby={`${id}-query-hint`}
+          onChange={(e) => setQuery(e.target.value)}
+        />
+        <p id={`${id}-query-hint`} className="hint">
+          {t.appSearchHint}
+        </p>
+        <div className="actions">
+          <button type="submit" disabled={search.kind === "busy"} aria-busy={search.kind === "busy"}>
+            {search.kind === "busy" ? t.appSearching : t.appSearch}
+          </button>
+        </div>
+        <div role="status">
+          {search.kind === "found" && <p>{search.apps.length === 0 ? t.appNone : t.appFound(search.apps.length)}</p>}
+          {search.kind === "failed" && <p className="field-error">{search.message}</p>}
+        </div>
+        {search.kind === "found" && search.apps.length > 0 && (
+          <ul className="graph-apps">
+            {search.apps.map((app) => (
+              <li key={app.id}>
+                <button type="button" onClick={() => pickGraphApp(mode, app)}>
+                  {app.displayName}
+                </button>{" "}
+                <small>{app.id}</small>
+              </li>
+            ))}
+          </ul>
+        )}
+      </fieldset>
+    </form>
+  );
+}

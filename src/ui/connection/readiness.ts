@@ -2,7 +2,7 @@ import { type CheckEntry, entryOf, isCheckName } from "../../checks/catalog.ts";
 import { checkGraphRoot } from "../../checks/graph-root.ts";
 import type { GraphSession } from "../graph/graph-session.ts";
 import { checkMessages } from "../messages/check.ts";
-import { graphMessages } from "../messages/graph.ts";
+import { graphPanelMessages } from "../messages/graph-panel.ts";
 import type { ConnectionSettings, DemoTenantAccess } from "./connection-context.tsx";
 
 /**
@@ -44,7 +44,7 @@ export function blockerOf(
 
 /** A Graph check needs a token (the demo's, or the admin's from a sign-in or a paste) and the application. */
 function graphBlocker(s: ConnectionSettings, demo: DemoTenantAccess | undefined, graph: GraphSession) {
-  const blockers = graphMessages.readiness;
+  const blockers = graphPanelMessages.readiness;
   if (s.mode === "demo") {
     if (!demo) return blockers.demoOff;
     return graph.app.demo ? undefined : blockers.noApp;

@@ -1,7 +1,7 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { findServicePrincipals } from "../../checks/graph-reads.ts";
 import { useConnection } from "../connection/connection-context.tsx";
-import { graphMessages as t } from "../messages/graph.ts";
+import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { type GraphApp, graphTarget, pickGraphApp, useGraphSession } from "./graph-session.ts";
 
 type Search = { kind: "idle" } | { kind: "busy" } | { kind: "found"; apps: GraphApp[] } | { kind: "failed"; message: string };

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import { readProvisioningLogs } from "../../checks/graph-reads.ts";
 import { useConnection } from "../connection/connection-context.tsx";
-import { graphMessages as t } from "../messages/graph.ts";
+import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { GraphPanel } from "./graph-panel.tsx";
 import { graphTarget, useGraphSession } from "./graph-session.ts";
 

@@ -2,7 +2,7 @@ import { useId, useState } from "react";
 import { checkGraphRoot } from "../../checks/graph-root.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { checkMessages } from "../messages/check.ts";
-import { graphMessages as t } from "../messages/graph.ts";
+import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { GraphAppPicker } from "./graph-app-picker.tsx";
 import { forgetGraph, updateGraphSession, useGraphSession } from "./graph-session.ts";
 import { GraphSignIn } from "./graph-sign-in-form.tsx";

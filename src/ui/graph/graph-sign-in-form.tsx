@@ -1,5 +1,5 @@
 import { type FormEvent, useEffect, useId, useState } from "react";
-import { graphMessages as t } from "../messages/graph.ts";
+import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { PrivateInput } from "../private-input.tsx";
 import { updateGraphSession } from "./graph-session.ts";
 

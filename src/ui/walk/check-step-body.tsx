@@ -13,7 +13,7 @@ import { blockerOf } from "../connection/readiness.ts";
 import { GraphPanel } from "../graph/graph-panel.tsx";
 import { useGraphSession } from "../graph/graph-session.ts";
 import { checkMessages } from "../messages/check.ts";
-import { graphMessages } from "../messages/graph.ts";
+import { graphPanelMessages } from "../messages/graph-panel.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import { CheckResultView } from "./check-result.tsx";
 import type { StepViewProps } from "./step-view.ts";
@@ -163,7 +163,7 @@ export function CheckStepBody({
         {result && <CheckResultView result={result} />}
         {result?.check === "provisioning-logs" && result.outcome === "failures" && (
           <p>
-            <Link to="/logs?from=graph">{graphMessages.openInReader}</Link>
+            <Link to="/logs?from=graph">{graphPanelMessages.openInReader}</Link>
           </p>
         )}
         {phase === "failed" && (

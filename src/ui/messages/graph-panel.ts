@@ -2,7 +2,7 @@
  * The strings of the Microsoft Graph panel (a Graph check step, the log reader's Graph
  * section), which load with it (see messages.ts for how strings are kept).
  */
-export const graphMessages = {
+export const graphPanelMessages = {
   heading: "Microsoft Graph for Entra's side",
   demoBadge: "Simulation",
   ownTenant: "My Entra tenant",

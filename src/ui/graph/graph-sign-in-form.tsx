@@ -61,7 +61,7 @@ export function GraphSignIn() {
     <>
       {config === undefined && <p className="hint">{t.configLoading}</p>}
       {config?.state === "off" && <p className="hint">{t.configOff}</p>}
-      {config?.state === "invalid" && <p className="field-error">{t.configInvalid(config.message)}</p>}
+      {config?.state === "invalid" && <p className="field-error">{config.message}</p>}
       {config?.state === "on" && (
         <div className="actions">
           <button type="button" className="primary" onClick={signIn} disabled={busy} aria-busy={busy}>

@@ -13,7 +13,6 @@ export const graphPanelMessages = {
   configLoading: "Looking for this site's Microsoft sign-in settings…",
   configOff:
     "Sign-in with Microsoft is not set up on this site (its operator registers an app in Entra: see docs/entra.md). You can paste an access token instead, or answer by hand.",
-  configInvalid: (message: string) => `This site's Microsoft sign-in settings are not valid: ${message}`,
   signIn: "Sign in with Microsoft",
   signingIn: "Signing in…",
   signInFailed: (message: string) => `Sign-in did not complete: ${message}`,

@@ -1,8 +1,10 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { gzipSync } from "node:zlib";
 import { expect, test } from "vitest";
+import { redirectBridgeSize } from "../../src/bench/bridge-size.ts";
+import { redirectBridgeMessages } from "../../src/ui/messages/redirect-bridge.ts";
 import { browserSuite } from "./browser.ts";
+import { auditInBothThemes } from "./scan-helpers.ts";
 
 /**
  * Issue 14, on the production build: the redirect bridge is its own tiny page, served without the
@@ -78,9 +80,9 @@ test("the bridge is no app page: not prerendered, not among the app's scripts, a
   expect(code.toString()).toMatch(MSAL);
   // The bridge runs nothing of the app: no React, no router, no flows.
   expect(code.toString()).not.toMatch(/react\.dev|__APP_VERSION__|data-prerendered/);
-  const gzipped = gzipSync(code).length;
-  console.log(`redirect bridge: ${code.length} B of JavaScript, ${gzipped} B gzipped`);
-  expect(gzipped).toBeLessThan(8 * 1024);
+  const size = redirectBridgeSize(DIST);
+  expect(size.file).toBe(bridgeScripts[0]);
+  console.log(`redirect bridge: ${size.raw} B of JavaScript, ${size.gzip} B gzipped`);
   // No app page names it, and the entra config is written only when the build is given one.
   for (const page of pagesIn(DIST).filter((p) => !p.endsWith(join("auth", "redirect.html")))) {
     expect(scriptsOf(readFileSync(page, "utf8")), relative(DIST, page)).not.toContain(bridgeScripts[0]);
@@ -124,4 +126,17 @@ test("without ENTRA_CLIENT_ID and ENTRA_TENANT the build writes no entra-config.
   const response = await fetch(`${baseUrl}/entra-config.json`);
   expect(response.status).toBe(404);
   expect(response.headers.get("content-type") ?? "").not.toMatch(/json/);
+});
+
+test("the bridge opened by hand says what it is for, in its status line, and axe finds nothing on it", async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on("console", (message) => void errors.push(message.text()));
+  page.on("pageerror", (error) => void errors.push(error.message));
+  await page.goto(`${baseUrl}/auth/redirect.html`);
+  await expect.poll(() => page.getByRole("status").textContent()).toBe(redirectBridgeMessages.failed);
+  expect(await page.getByRole("heading", { level: 1 }).textContent()).toBe("Finishing the sign-in with Microsoft");
+  expect(await auditInBothThemes(page, "/auth/redirect.html")).toEqual([]);
+  expect(errors).toEqual([]);
 });

@@ -183,6 +183,19 @@ describe("startGraphSignIn", () => {
     expect(fake.called("clearCache")).toHaveLength(1);
   });
 
+  it("a sign-out while the sign-in window is still open wins: the late sign-in is dropped, not kept", async () => {
+    let finish: (value: AuthenticationResult) => void = () => undefined;
+    const fake = fakeClient({ loginPopup: () => new Promise<AuthenticationResult>((resolve) => (finish = resolve)) });
+    const session = startGraphSignIn(CONFIG, fake);
+    const pending = session.signIn();
+    await vi.waitFor(() => expect(fake.called("loginPopup")).toHaveLength(1));
+    await session.signOut();
+    finish(result());
+    expect((await thrown(pending)).kind).toBe("signed-out");
+    expect(fake.called("clearCache")[0].args[0]).toEqual({ account: ACCOUNT });
+    expect((await thrown(session.token())).kind).toBe("signed-out");
+  });
+
   it.each([
     ["a blocked popup", new BrowserAuthError("popup_window_error", ""), "popup-blocked", /Allow pop-ups/],
     [

@@ -102,8 +102,14 @@ export function startGraphSignIn(config: EntraSignInConfig, deps: GraphSignInDep
   const whenReady = <T>(work: () => Promise<T>): Promise<T> => (ready ? work() : initialized.then(work));
   const request = () => ({ scopes: [...GRAPH_SCOPES] });
   let account: AccountInfo | null = null;
+  // Counts sign-outs: a window still open when the admin signed out must not sign them back in.
+  let signOuts = 0;
 
-  const signedIn = (result: AuthenticationResult) => {
+  const signedIn = async (result: AuthenticationResult, since: number) => {
+    if (since !== signOuts) {
+      await client.clearCache({ account: result.account }).catch(() => undefined);
+      throw new GraphSignInError("signed-out", graphMessages.signIn.signedOut);
+    }
     if (!result.account) throw new GraphSignInError("failed", graphMessages.signIn.failedNoCode);
     account = result.account;
     client.setActiveAccount(result.account);
@@ -112,15 +118,16 @@ export function startGraphSignIn(config: EntraSignInConfig, deps: GraphSignInDep
 
   return {
     signIn() {
+      const since = signOuts;
       // Called from the admin's click: once MSAL is ready the window opens in this same task, so
       // that the browser still counts the click and does not block it as an unasked pop-up.
-      return whenReady(() => client.loginPopup({ ...request(), prompt: "select_account" })).then(
-        (result) => ({ account: publicAccount(signedIn(result).account) }),
-        fail,
-      );
+      return whenReady(() => client.loginPopup({ ...request(), prompt: "select_account" }))
+        .then((result) => signedIn(result, since))
+        .then((result) => ({ account: publicAccount(result.account) }), fail);
     },
     async token() {
       const current = account;
+      const since = signOuts;
       if (!current) throw new GraphSignInError("signed-out", graphMessages.signIn.signedOut);
       try {
         // From memory, or renewed with the refresh token; never through a hidden frame, which the
@@ -130,13 +137,15 @@ export function startGraphSignIn(config: EntraSignInConfig, deps: GraphSignInDep
           account: current,
           cacheLookupPolicy: CacheLookupPolicy.AccessTokenAndRefreshToken,
         });
+        if (since !== signOuts) throw new GraphSignInError("signed-out", graphMessages.signIn.signedOut);
         return result.accessToken;
       } catch (error) {
         if (!(error instanceof InteractionRequiredAuthError)) return fail(error);
       }
       // The refresh token ran out (24 hours for a single-page app) or consent changed: ask again.
       try {
-        return signedIn(await client.acquireTokenPopup({ ...request(), account: current })).accessToken;
+        const result = await client.acquireTokenPopup({ ...request(), account: current });
+        return (await signedIn(result, since)).accessToken;
       } catch (error) {
         return fail(error);
       }
@@ -144,9 +153,11 @@ export function startGraphSignIn(config: EntraSignInConfig, deps: GraphSignInDep
     async signOut() {
       const current = account;
       account = null;
+      signOuts++;
+      if (!current) return;
       client.setActiveAccount(null);
       // Drops the account and its tokens from MSAL's memory cache; no Microsoft window, no network.
-      if (current) await initialized.then(() => client.clearCache({ account: current })).catch(() => undefined);
+      await client.clearCache({ account: current }).catch(() => undefined);
     },
   };
 }

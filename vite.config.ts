@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { entraConfigPlugin } from "./src/build/entra-config-plugin.ts";
 import { flowMapsPlugin } from "./src/build/flow-maps-plugin.ts";
 import { flowsPlugin } from "./src/build/flows-plugin.ts";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
 export default defineConfig(({ command }) => ({
-  plugins: [react(), flowsPlugin(), flowMapsPlugin()],
+  plugins: [react(), flowsPlugin(), flowMapsPlugin(), entraConfigPlugin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   resolve: {
     // @xstate/react still imports the pre-React-18 shims; React 19 has useSyncExternalStore built in.

@@ -1,6 +1,7 @@
 import { existsSync } from "node:fs";
 import { join } from "node:path";
 import { benchAlternatives, reactFloorTimeToHeading, startComparisonSite } from "../bench/alternatives.ts";
+import { redirectBridgeFigures } from "../bench/bridge-size.ts";
 import { browserFigures } from "../bench/browser-bench.ts";
 import { launchBrowser } from "../bench/chromium.ts";
 import { embedSizeFigures } from "../bench/embed-size.ts";
@@ -29,6 +30,7 @@ if (!existsSync(join(dist, "index.html")) || !existsSync(join(dist, "embed.js"))
 
 print("Flow engine (median of 3 runs)", benchFlows());
 print("Embed loader", embedSizeFigures(dist));
+print("Redirect bridge of the Microsoft sign-in", redirectBridgeFigures(dist));
 
 const server = await startStaticServer({ root: dist, port: 0 });
 const browser = await launchBrowser();

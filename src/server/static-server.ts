@@ -3,6 +3,7 @@ import { createServer, type Server } from "node:http";
 import { extname, join, normalize, sep } from "node:path";
 import { pipeline } from "node:stream";
 import { gzipSync } from "node:zlib";
+import { REDIRECT_BRIDGE_PATH } from "../ui/graph/entra-paths.ts";
 import { listenOn } from "./listen.ts";
 
 /**
@@ -59,13 +60,19 @@ const isEmbedPath = (path: string) => /^\/embed(?:\/(?:[a-z0-9]+(?:-[a-z0-9]+)*)
 
 const isMapAsset = (path: string) => /^\/maps\/[a-z0-9-]+\.svg$/.test(path);
 
-function securityHeaders(path: string): Record<string, string> {
+export function securityHeaders(path: string): Record<string, string> {
+  // A framed embed must keep its opener relationship with the host. MSAL 5's redirect bridge, at
+  // exactly the redirect URI a deployer registers, must come without one too: with it the browser
+  // moves the sign-in window into a browsing context group of its own on arrival, and the bridge
+  // cannot hand the sign-in back to the app's window (MSAL's redirect-bridge guide, reference C).
+  // Every other page isolates itself.
+  const opener: Record<string, string> =
+    isEmbedPath(path) || path === REDIRECT_BRIDGE_PATH ? {} : { "Cross-Origin-Opener-Policy": "same-origin" };
   return {
     "Content-Security-Policy": contentSecurityPolicy(path),
     "X-Content-Type-Options": "nosniff",
     "Referrer-Policy": "no-referrer",
-    // A framed embed must keep its opener relationship with the host; the app itself isolates.
-    ...(isEmbedPath(path) ? {} : { "Cross-Origin-Opener-Policy": "same-origin" }),
+    ...opener,
     "Permissions-Policy": "camera=(), microphone=(), geolocation=()",
   };
 }

@@ -90,7 +90,9 @@ export function jobFacts(job: Job): string {
   if (q || lower(status?.code) === "quarantine") {
     parts.push(
       `quarantine reason ${q?.reason ?? "not given"} (${reasonMeaning(q?.reason)})`,
-      ...(q?.error && (q.error.code || q.error.message) ? [`quarantine error${errorWords(q.error)}`] : []),
+      ...(q?.error && (q.error.code || q.error.message)
+        ? [`quarantine error ${[q.error.code, q.error.message].filter(Boolean).join(": ")}`]
+        : []),
       `in quarantine since ${q?.currentBegan ?? "a time not given"}${q?.seriesBegan && q.seriesBegan !== q.currentBegan ? ` (this series since ${q.seriesBegan})` : ""}`,
       `next attempt ${q?.nextAttempt ?? "not given"}`,
     );

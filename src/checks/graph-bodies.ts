@@ -11,20 +11,24 @@ import { clip } from "./body.ts";
 
 const SHOWN_CHARS = 300;
 
-/** A non-empty string, clipped for showing; anything else is absent. */
-const text = z.pipe(
-  z.unknown(),
-  z.transform((v) => (typeof v === "string" && v.trim() ? clip(v.trim(), SHOWN_CHARS) : undefined)),
+/** A non-empty string, clipped for showing; anything else, or a missing key, is absent. */
+const text = z.optional(
+  z.pipe(
+    z.unknown(),
+    z.transform((v) => (typeof v === "string" && v.trim() ? clip(v.trim(), SHOWN_CHARS) : undefined)),
+  ),
 );
 
 /** A count: a JSON number, or an Int64 written as a string (OData's IEEE754Compatible form). */
-const count = z.pipe(
-  z.unknown(),
-  z.transform((v) => {
-    if (typeof v === "number" && Number.isFinite(v)) return v;
-    if (typeof v === "string" && /^\d{1,15}$/.test(v)) return Number(v);
-    return undefined;
-  }),
+const count = z.optional(
+  z.pipe(
+    z.unknown(),
+    z.transform((v) => {
+      if (typeof v === "number" && Number.isFinite(v)) return v;
+      if (typeof v === "string" && /^\d{1,15}$/.test(v)) return Number(v);
+      return undefined;
+    }),
+  ),
 );
 
 /** An object, or absent (Graph writes `null` for a quarantine that is not there). */

@@ -4,7 +4,7 @@
  * read (GET), with the Graph token, on the Graph root the target names.
  */
 import type { CheckImpl } from "./context.ts";
-import { collection, job } from "./graph-bodies.ts";
+import { collection, type Job, job } from "./graph-bodies.ts";
 import { graphFailure, NOT_AN_OBJECT_ID, unexpectedShape } from "./graph-classify.ts";
 import { readLogPages } from "./graph-reads.ts";
 import { isGuid, jobsUrl, provisioningLogsUrl } from "./graph-urls.ts";
@@ -35,7 +35,7 @@ export const jobStatus: CheckImpl<"job-status"> = {
         evidence,
       };
     }
-    const jobs = list.value.flatMap((item) => job(item) ?? []);
+    const jobs = list.value.map(job).filter((j): j is Job => j !== undefined);
     if (jobs.length === 0) return { ...unexpectedShape("synchronization jobs (the list holds no objects)"), evidence };
     return { ...judgeJobs(jobs), evidence };
   },

@@ -1,6 +1,6 @@
 // @vitest-environment node
 /** The Graph checks' pure parts: request URLs, OData literals, job judging and log counting. */
-import { graphError, job } from "../../src/checks/graph-bodies.ts";
+import { graphError, type Job, job } from "../../src/checks/graph-bodies.ts";
 import {
   isGuid,
   jobsUrl,
@@ -67,7 +67,7 @@ it("lists at most four other jobs beside the worst", () => {
     id: `scim.${i}`,
     status: { code: i === 3 ? "Paused" : "Active" },
   }));
-  const verdict = judgeJobs(jobs.map((j) => job(j) ?? {}));
+  const verdict = judgeJobs(jobs.map((j) => job(j)).filter((j): j is Job => j !== undefined));
   expect(verdict.outcome).toBe("paused");
   expect(verdict.explanation).toContain("7 provisioning jobs");
   expect(verdict.explanation).toContain("and 2 more");

@@ -81,12 +81,10 @@ export async function readLogPages(get: GraphGet, root: URL, servicePrincipalId:
   for (let page = 1; ; page++) {
     const ex = await get(url);
     evidence.push(ex.evidence);
+    const list = ex.kind === "response" ? collection(ex.json) : undefined;
     const failure = graphFailure(ex, "logs");
-    const list = failure || ex.kind !== "response" ? undefined : collection(ex.json);
-    const stopped =
-      failure ?? (list ? undefined : unexpectedShape("a list of provisioning-log entries (no value array)"));
-    if (stopped || !list) {
-      const why = stopped ?? unexpectedShape("a list of provisioning-log entries");
+    if (failure || !list) {
+      const why = failure ?? unexpectedShape("a list of provisioning-log entries (no value array)");
       if (page === 1) return { ok: false, failure: why, evidence };
       return done(page - 1, { reason: "page-failed", note: `Page ${page} could not be read: ${why.explanation}` });
     }

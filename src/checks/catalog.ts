@@ -22,6 +22,25 @@ export const REQUEST_FAILURES = [
 
 export type RequestFailureCode = (typeof REQUEST_FAILURES)[number];
 
+/**
+ * The same ways to fail for a Microsoft Graph request, with one difference: an answer Graph
+ * would never give (HTML, JSON of another shape, cut at the size cap) is `bad-response`, since
+ * "not SCIM" means nothing there. unauthorized is an expired or invalid Graph token, forbidden a
+ * missing permission or role, not-found no such service principal.
+ */
+export const GRAPH_REQUEST_FAILURES = [
+  "unauthorized",
+  "forbidden",
+  "not-found",
+  "server-error",
+  "rate-limited",
+  "bad-response",
+  "timeout",
+  "unreachable",
+] as const;
+
+export type GraphFailureCode = (typeof GRAPH_REQUEST_FAILURES)[number];
+
 const probeOutcomes = ["pass", "bad-filter", ...REQUEST_FAILURES] as const;
 
 /** A value a check reads from the admin: the wizard's input step, or the doctor's `--flag VALUE`. */
@@ -34,13 +53,23 @@ export interface ParamSpec {
   valueName: string;
 }
 
+/** Which API a check talks to: the workspace's SCIM endpoint, or Microsoft Graph (Entra's record). */
+export type CheckSystem = "scim" | "graph";
+
 export interface CheckEntry {
+  /** A Graph check's target is the Graph root and a Graph access token (types.ts, CheckTarget). */
+  system: CheckSystem;
   outcomes: readonly string[];
   needs: {
-    /** Cannot run without the admin's key. discovery sends one when it has it, but runs without. */
+    /**
+     * Cannot run without a token: the admin's key for a SCIM check (discovery sends one when it
+     * has it, but runs without), the Graph access token for a Graph check.
+     */
     token: boolean;
     /** Sends the key from before "Regenerate API key" too. */
     previousToken: boolean;
+    /** Reads one enterprise application in Graph: target.servicePrincipalId (its Object ID). */
+    servicePrincipal?: boolean;
   };
   /**
    * False for a check that sends nothing and judges the Tenant URL as typed:
@@ -69,8 +98,25 @@ const groupName = { label: "group name", flag: "group-name", valueName: "NAME" }
 
 const plain = { token: true, previousToken: false } as const;
 
+/** Every check against the workspace's SCIM endpoint. */
+const scim = { system: "scim" } as const;
+
+/**
+ * Graph checks read Entra's record of one enterprise application and never write to Graph:
+ * they send only GETs, with the Graph token and nothing else.
+ */
+const graphRead = {
+  system: "graph",
+  needs: { token: true, previousToken: false, servicePrincipal: true },
+  sends: true,
+  sendsOtherKey: false,
+  writes: false,
+  params: {},
+} as const;
+
 /** Entra's own probes (a user, a group by a GUID that cannot exist): the same needs and codes. */
 const entraProbe = {
+  ...scim,
   outcomes: probeOutcomes,
   needs: plain,
   sends: true,
@@ -81,6 +127,7 @@ const entraProbe = {
 
 export const CHECK_CATALOG = {
   "url-format": {
+    ...scim,
     outcomes: ["pass", "bad-url"],
     needs: { token: false, previousToken: false },
     sends: false,
@@ -90,6 +137,7 @@ export const CHECK_CATALOG = {
   },
   // ServiceProviderConfig is public on many servers, so discovery can tell "something is there" without a key.
   discovery: {
+    ...scim,
     outcomes: ["pass", "not-found", "server-error", "rate-limited", "not-scim", "timeout", "unreachable"],
     needs: { token: false, previousToken: false },
     sends: true,
@@ -100,6 +148,7 @@ export const CHECK_CATALOG = {
   "test-connection": entraProbe,
   "groups-probe": entraProbe,
   "auth-enforced": {
+    ...scim,
     outcomes: ["pass", "auth-not-enforced", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
@@ -108,6 +157,7 @@ export const CHECK_CATALOG = {
     params: {},
   },
   "key-rotation": {
+    ...scim,
     // same-key: the old and the new key given are one value, a usage mistake found without sending anything.
     outcomes: ["pass", "old-key-still-valid", "new-key-rejected", "auth-not-enforced", "same-key", ...REQUEST_FAILURES],
     needs: { token: true, previousToken: true },
@@ -117,6 +167,7 @@ export const CHECK_CATALOG = {
     params: {},
   },
   "user-state": {
+    ...scim,
     outcomes: ["active", "inactive", "absent", "duplicate", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
@@ -125,6 +176,7 @@ export const CHECK_CATALOG = {
     params: { userName },
   },
   "upn-collision": {
+    ...scim,
     outcomes: ["pass", "upn-mismatch", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
@@ -133,6 +185,7 @@ export const CHECK_CATALOG = {
     params: { mail, upn },
   },
   "group-leftover": {
+    ...scim,
     outcomes: ["pass", "present", "bad-filter", ...REQUEST_FAILURES],
     needs: plain,
     sends: true,
@@ -142,6 +195,7 @@ export const CHECK_CATALOG = {
   },
   // Issue 11 point 10: replays Entra's create, find, soft delete, update and delete on a test user.
   "entra-compat": {
+    ...scim,
     outcomes: [
       "pass",
       // Entra's soft-delete PATCH without the aadOptscim062020 flag ("Replace", "False") was refused or ignored.
@@ -159,6 +213,34 @@ export const CHECK_CATALOG = {
     writes: true,
     params: {},
   },
+  // Issue 14: the provisioning job of one enterprise application (reference B), worst job first.
+  "job-status": {
+    ...graphRead,
+    outcomes: [
+      "active",
+      // Active, but its last run ended in EntryLevelErrors or Failed, or entries wait in escrow.
+      "active-with-errors",
+      "paused",
+      "not-run",
+      "not-configured",
+      // Quarantine because of EncounteredQuarantineException: Entra's credentials were rejected.
+      "quarantine-credentials",
+      // Quarantine because of an Encountered…EscrowThreshold: too many entries failed.
+      "quarantine-escrow",
+      // Quarantine for any other reason, or one this code does not know yet (unknownFutureValue…).
+      "quarantine-other",
+      // The service principal has no synchronization job: provisioning was never set up on it.
+      "no-job",
+      // A status code this tool does not know (unknownFutureValue, or a new one): named in the explanation.
+      "unknown-status",
+      ...GRAPH_REQUEST_FAILURES,
+    ],
+  },
+  // Issue 14: the recent provisioning-log entries of that application, read as the /logs reader reads them.
+  "provisioning-logs": {
+    ...graphRead,
+    outcomes: ["no-failures", "failures", ...GRAPH_REQUEST_FAILURES],
+  },
 } as const satisfies Record<string, CheckEntry>;
 
 export type CheckName = keyof typeof CHECK_CATALOG;
@@ -167,6 +249,10 @@ export const CHECK_NAMES = Object.keys(CHECK_CATALOG) as CheckName[];
 /** The outcome codes one check may return: a check implementation is typed with these. */
 export type OutcomeOf<N extends CheckName> = (typeof CHECK_CATALOG)[N]["outcomes"][number];
 export type ParamOf<N extends CheckName> = keyof (typeof CHECK_CATALOG)[N]["params"] & string;
+/** The checks that read Microsoft Graph. */
+export type GraphCheck = {
+  [N in CheckName]: (typeof CHECK_CATALOG)[N]["system"] extends "graph" ? N : never;
+}[CheckName];
 /** Checks that send requests, and so have an implementation behind runCheck. */
 export type SendingCheck = { [N in CheckName]: (typeof CHECK_CATALOG)[N]["sends"] extends true ? N : never }[CheckName];
 
@@ -177,6 +263,10 @@ export function isCheckName(name: string): name is CheckName {
 /** A check's entry, widened so that callers holding any name can read it. */
 export function entryOf(name: CheckName): CheckEntry {
   return CHECK_CATALOG[name];
+}
+
+export function isGraphCheck(name: string): name is GraphCheck {
+  return isCheckName(name) && entryOf(name).system === "graph";
 }
 
 /** Every parameter of every check once, by name: one name has one flag and one label everywhere. */

@@ -22,7 +22,8 @@ export type Failure<O extends string = string> = O extends string
 /** What a filtered request can fail with: a 400 there means the filter. */
 type FilteredFailure = Failure<RequestFailureCode | "bad-filter">;
 
-const SYSTEM_ERRORS: Record<string, string> = {
+/** What a system error code means, in words (Node names the code; browsers give none). */
+export const SYSTEM_ERRORS: Record<string, string> = {
   ECONNREFUSED: "the connection was refused; nothing listens on that port",
   ENOTFOUND: "the host name does not resolve (DNS)",
   EAI_AGAIN: "DNS lookup failed temporarily",

@@ -4,6 +4,9 @@ import type { Exchange } from "./http.ts";
 import type { KeyChoice, Method, RequestSpec } from "./scim-urls.ts";
 import type { CheckTarget, Evidence } from "./types.ts";
 
+/** What a plan may show of the target: no token. */
+export type PlanTarget = Pick<CheckTarget, "servicePrincipalId">;
+
 /** The parameter values of one check, by the names its catalogue entry declares. */
 export type ParamValues<N extends CheckName = CheckName> = Readonly<Partial<Record<ParamOf<N>, string>>>;
 
@@ -34,7 +37,10 @@ export interface Verdict<O extends string = string> {
  * outcome codes, so a code a flow cannot branch on is a compile error here.
  */
 export interface CheckImpl<N extends CheckName> {
-  /** What will be sent, for the UI to show before running. Conditional follow-ups are not listed. */
-  plan(base: URL, params: ParamValues<N>): RequestSpec[];
+  /**
+   * What will be sent, for the UI to show before running. Conditional follow-ups are not listed.
+   * `target` carries what a Graph check reads besides the root (the service principal), never a token.
+   */
+  plan(base: URL, params: ParamValues<N>, target: PlanTarget): RequestSpec[];
   run(ctx: CheckContext<N>): Promise<Verdict<OutcomeOf<N>>>;
 }

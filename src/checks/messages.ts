@@ -4,9 +4,13 @@
  * something different (a 404 on a lookup vs. a wrong Tenant URL is the same fix).
  */
 
+import { isGraphCheck } from "./catalog.ts";
+import { GRAPH_BY_CHECK, GRAPH_SHARED, SERVICE_PRINCIPAL_SEARCH } from "./graph-messages.ts";
 import { DEFAULT_RELAY_URL } from "./types.ts";
 
-interface Wording {
+export { SERVICE_PRINCIPAL_SEARCH } from "./graph-messages.ts";
+
+export interface Wording {
   title: string;
   advice: string;
 }
@@ -182,12 +186,16 @@ const BY_CHECK: Record<string, Record<string, Partial<Wording>>> = {
 };
 
 export function wording(check: string, outcome: string): Wording {
-  const shared = SHARED[outcome] ?? { title: outcome, advice: "" };
-  return { ...shared, ...BY_CHECK[check]?.[outcome] };
+  const graph = isGraphCheck(check) || check === SERVICE_PRINCIPAL_SEARCH;
+  const shared = (graph ? GRAPH_SHARED : SHARED)[outcome] ?? { title: outcome, advice: "" };
+  return { ...shared, ...(graph ? GRAPH_BY_CHECK : BY_CHECK)[check]?.[outcome] };
 }
 
-/** Outcomes that answer the check's question without anything to fix. */
-const PASSING = new Set(["pass", "active", "inactive", "absent"]);
+/**
+ * Outcomes that answer the check's question without anything to fix. job-status's `active` is
+ * one (its own `active-with-errors` is not), and provisioning-logs' `no-failures`.
+ */
+const PASSING = new Set(["pass", "active", "inactive", "absent", "no-failures"]);
 
 export function isPassing(outcome: string): boolean {
   return PASSING.has(outcome);

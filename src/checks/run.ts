@@ -7,22 +7,21 @@
 import { CHECK_CATALOG, type CheckName, entryOf, isCheckName, type SendingCheck } from "./catalog.ts";
 import { discovery } from "./check-discovery.ts";
 import { entraCompat } from "./check-entra-compat.ts";
+import { jobStatus, provisioningLogs } from "./check-graph.ts";
 import { keyRotation } from "./check-key-rotation.ts";
 import { groupLeftover, upnCollision, userState } from "./check-lookups.ts";
 import { authEnforced, groupsProbe, testConnection } from "./check-probes.ts";
 import { judgeUrl } from "./check-url-format.ts";
 import type { CheckContext, CheckImpl, Verdict } from "./context.ts";
-import { type Exchange, type Limits, send } from "./http.ts";
+import { type Limits, send } from "./http.ts";
+import { checkCapMs, checkCapOf, limitsOf } from "./limits.ts";
 import { isPassing, wording } from "./messages.ts";
 import { redactDeep } from "./redact.ts";
 import { type KeyChoice, parseBase, pathOf, randomGuid } from "./scim-urls.ts";
 import {
-  CHECK_CAP_REQUESTS,
   type CheckOptions,
   type CheckResult,
   type CheckTarget,
-  DEFAULT_MAX_BODY_BYTES,
-  DEFAULT_TIMEOUT_MS,
   type PlannedRequest,
   REDACTED_BEARER,
 } from "./types.ts";
@@ -38,6 +37,8 @@ const IMPLEMENTATIONS: { [N in SendingCheck]: CheckImpl<N> } = {
   "upn-collision": upnCollision,
   "group-leftover": groupLeftover,
   "entra-compat": entraCompat,
+  "job-status": jobStatus,
+  "provisioning-logs": provisioningLogs,
 };
 
 function knownCheck(name: string): CheckName {
@@ -54,6 +55,9 @@ function requireInputs(name: CheckName, target: CheckTarget, params: Record<stri
   }
   if (entry.needs.previousToken && !target.previousToken?.trim()) {
     throw new Error(`Check "${name}" needs target.previousToken (the old key).`);
+  }
+  if (entry.needs.servicePrincipal && !target.servicePrincipalId?.trim()) {
+    throw new Error(`Check "${name}" needs target.servicePrincipalId (the enterprise application's Object ID).`);
   }
 }
 
@@ -92,27 +96,24 @@ async function verdictOf(
   if (!sends(check)) return { ...judgeUrl(target.baseUrl), evidence: [] };
   const base = parseBase(target.baseUrl);
   if (!base) {
+    const graph = entryOf(check).system === "graph";
     return {
       outcome: "unreachable",
-      explanation: "The Tenant URL is not an absolute http(s) URL, so nothing was sent (see the url-format check).",
+      explanation: graph
+        ? "The Graph URL is not an absolute http(s) URL, so nothing was sent."
+        : "The Tenant URL is not an absolute http(s) URL, so nothing was sent (see the url-format check).",
       evidence: [],
     };
   }
-  const limits: Limits = {
-    // Looked up now, not at import, so MSW (or any test double) patched in later is used.
-    fetch: options.fetch ?? globalThis.fetch.bind(globalThis),
-    timeoutMs: options.timeoutMs ?? DEFAULT_TIMEOUT_MS,
-    maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
-    signal: options.signal,
-    secrets: [target.token, target.previousToken],
-  };
+  const limits = limitsOf(options, [target.token, target.previousToken]);
   const keys: Record<KeyChoice, string> = {
     token: target.token.trim(),
     previous: (target.previousToken ?? "").trim(),
     bogus: `scim-troubleshooter-made-up-key-${randomGuid()}`,
   };
-  const memory = options.memory ?? { rejectedKeys: 0 };
-  const checkCap = checkCapOf(options.checkTimeoutMs ?? CHECK_CAP_REQUESTS * limits.timeoutMs);
+  // A Graph 401 is no failed login at the workspace (and a SCIM one none at Graph): Graph checks keep their own count.
+  const memory = entryOf(check).system === "graph" ? { rejectedKeys: 0 } : (options.memory ?? { rejectedKeys: 0 });
+  const checkCap = checkCapOf(checkCapMs(options, limits));
   /** One request, counting the run's rejected keys so that a later timeout can be read as a lockout. */
   const exchange = async (url: string, key: KeyChoice, bounds: Limits, init?: Parameters<typeof send>[3]) => {
     // Known before sending: a rejection earlier in the run, or this very request carrying another key.
@@ -138,30 +139,10 @@ async function verdictOf(
   return impl.run(ctx);
 }
 
-/**
- * The whole check's time cap: each request gets what is left of it when that is less than its own
- * cap, and a request the check's cap cut short says so, rather than naming the time it had left.
- */
-function checkCapOf(capMs: number) {
-  const endsAt = performance.now() + capMs;
-  return {
-    async bound(request: (bounds: Limits) => Promise<Exchange>, limits: Limits): Promise<Exchange> {
-      const left = Math.max(1, Math.ceil(endsAt - performance.now()));
-      if (left >= limits.timeoutMs) return request(limits);
-      const ex = await request({ ...limits, timeoutMs: left });
-      if (ex.kind === "timeout") {
-        ex.message = `The check as a whole took longer than its cap of ${capMs} ms; this request was aborted.`;
-        ex.evidence.note = ex.message;
-      }
-      return ex;
-    },
-  };
-}
-
 /** What a check will send, for the UI to show before it runs. Missing parameters show as <name>. */
 export function plannedRequests(
   name: string,
-  target: Pick<CheckTarget, "baseUrl">,
+  target: Pick<CheckTarget, "baseUrl" | "servicePrincipalId">,
   params: Record<string, string | undefined>,
 ): PlannedRequest[] {
   const check = knownCheck(name);
@@ -171,7 +152,7 @@ export function plannedRequests(
   const shown = { ...params };
   for (const p of Object.keys(entryOf(check).params)) if (!shown[p]?.trim()) shown[p] = `<${p}>`;
   const impl: CheckImpl<SendingCheck> = IMPLEMENTATIONS[check];
-  return impl.plan(base, shown).map((spec) => ({
+  return impl.plan(base, shown, { servicePrincipalId: target.servicePrincipalId }).map((spec) => ({
     method: spec.method,
     path: spec.shownPath ?? pathOf(spec.url),
     authorization: REDACTED_BEARER,

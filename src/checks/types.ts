@@ -3,13 +3,22 @@
  * these names, so they stay stable.
  */
 
-/** Where a check points: the SCIM base URL (Entra's "Tenant URL") and the secret token. */
+/**
+ * Where a check points. A SCIM check: the SCIM base URL (Entra's "Tenant URL") and the secret
+ * token. A Graph check (catalogue `system: "graph"`): the Graph root (GRAPH_ROOT, or the demo
+ * tenant's) and a Microsoft Graph access token, which is held to the same rules as the key.
+ */
 export interface CheckTarget {
   baseUrl: string;
   token: string;
   /** The key in use before it was regenerated; only key-rotation reads it. */
   previousToken?: string;
+  /** The enterprise application's Object ID (a GUID); only the Graph checks read it. */
+  servicePrincipalId?: string;
 }
+
+/** Microsoft Graph's v1.0 root: a Graph check's `baseUrl` unless a test or the demo gives another. */
+export const GRAPH_ROOT = "https://graph.microsoft.com/v1.0";
 
 /** One request as it was sent and answered, with every secret left out. */
 export interface Evidence {

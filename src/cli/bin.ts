@@ -12,7 +12,8 @@ const VERSION = typeof __CLI_VERSION__ === "string" ? __CLI_VERSION__ : "from so
 
 const TOOLS: Record<string, { about: string; run: (argv: string[]) => Promise<void> }> = {
   doctor: {
-    about: "run the live SCIM checks against an endpoint (token from SCIM_TOKEN)",
+    about:
+      "run the live SCIM checks against an endpoint (token from SCIM_TOKEN), and Entra's via Graph (--service-principal)",
     run: async (argv) => (await import("./doctor.ts")).cli(argv, `${BIN} doctor`),
   },
   relay: {
@@ -20,7 +21,7 @@ const TOOLS: Record<string, { about: string; run: (argv: string[]) => Promise<vo
     run: async (argv) => (await import("./relay.ts")).cli(argv, `${BIN} relay`),
   },
   "demo-server": {
-    about: "the simulated Workspace 365 SCIM API on 127.0.0.1",
+    about: "the simulated Workspace 365 SCIM API and its Microsoft Graph on 127.0.0.1",
     run: async (argv) => (await import("./demo-server.ts")).cli(argv, `${BIN} demo-server`, `${BIN} doctor`),
   },
 };

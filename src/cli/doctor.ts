@@ -9,8 +9,18 @@ import { TEST_USER_PATTERN } from "../checks/entra-requests.ts";
 import { redactSecrets } from "../checks/redact.ts";
 import { runCheck } from "../checks/run.ts";
 import { type CheckResult, DEFAULT_TIMEOUT_MS } from "../checks/types.ts";
+import {
+  GRAPH_CHECKS,
+  GRAPH_OPTIONS,
+  GRAPH_VALUE_FLAGS,
+  type GraphTarget,
+  graphTargetOf,
+  graphUsage,
+  servicePrincipalOf,
+} from "./doctor-graph.ts";
 import { isEntry, type Prog } from "./entry.ts";
 import { nodeFetch } from "./node-fetch.ts";
+import { UsageError, variableNamed } from "./usage-error.ts";
 
 /** Every check parameter once, with its flag: the catalogue decides, so a new parameter is a new flag. */
 const PARAMS = allParams();
@@ -30,11 +40,12 @@ const WRITES = `creates a test user (${TEST_USER_PATTERN}) in the workspace and 
 const DEFAULT_DEADLINE_MS = 60_000;
 const MAX_MS = 3_600_000;
 
-const option = (flag: string, text: string) => `  ${flag.padEnd(20)}  ${text}`;
+const option = (flag: string, text: string) => `  ${flag.padEnd(22)}  ${text}`;
 
 const usage = (prog: Prog) =>
   [
     `Usage: ${prog} --url <SCIM base URL> [options]`,
+    `   or: ${prog} --service-principal <Object ID> [options]   (only the Graph checks: ${GRAPH_CHECKS.join(", ")})`,
     option("--token-env NAME", "environment variable holding the secret token (default SCIM_TOKEN)"),
     option(
       "--old-token-env NAME",
@@ -44,6 +55,7 @@ const usage = (prog: Prog) =>
       "--check NAME",
       `run only this check (repeatable); default: every check whose inputs are given, except ${OTHER_KEY_CHECKS.join(", ")} (they send a made-up or old key) and ${WRITE_CHECKS.join(", ")} (it writes)`,
     ),
+    ...graphUsage(option),
     option("--write", `allow a named write check (${WRITE_CHECKS.join(", ")}): it ${WRITES}`),
     ...PARAMS.map(([, spec, checks]) =>
       option(`--${spec.flag} ${spec.valueName}`, `${spec.label}, for ${checks.join(", ")}`),
@@ -55,12 +67,10 @@ const usage = (prog: Prog) =>
     ),
     option("--json", "print the results as JSON"),
     `Checks: ${CHECK_NAMES.join(", ")}`,
-    "The token is never accepted on the command line.",
+    "The tokens (the workspace's key, the Graph access token) are never accepted on the command line.",
   ].join("\n");
 
 const PARAM_OPTIONS = Object.fromEntries(PARAMS.map(([, spec]) => [spec.flag, { type: "string" as const }]));
-
-class UsageError extends Error {}
 
 /** What an environment variable's name can be; a token has other characters or is far longer. */
 const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
@@ -70,7 +80,16 @@ const VARIABLE_NAME = /^[A-Za-z_][A-Za-z0-9_]{0,63}$/;
  * positional argument, or a token typed where a variable name belongs.
  */
 function refuseTokenLikeArgs(argv: string[]): void {
-  const takesValue = new Set(["--url", "--token-env", "--old-token-env", "--check", "--timeout-ms", "--deadline-ms"]);
+  const takesValue = new Set([
+    "--url",
+    "--token-env",
+    "--old-token-env",
+    "--check",
+    "--timeout-ms",
+    "--deadline-ms",
+    ...GRAPH_VALUE_FLAGS,
+  ]);
+  const nameFlags = new Set(["--token-env", "--old-token-env", "--graph-token-env"]);
   for (const [, spec] of PARAMS) takesValue.add(`--${spec.flag}`);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
@@ -81,9 +100,10 @@ function refuseTokenLikeArgs(argv: string[]): void {
     if (arg.startsWith("--")) {
       const [flag, inline] = arg.split(/=(.*)/s, 2);
       const value = inline ?? (takesValue.has(flag) && !argv[i + 1]?.startsWith("--") ? argv[++i] : undefined);
-      if ((flag === "--token-env" || flag === "--old-token-env") && value !== undefined && !VARIABLE_NAME.test(value)) {
+      if (nameFlags.has(flag) && value !== undefined && !VARIABLE_NAME.test(value)) {
+        const example = flag === "--graph-token-env" ? "GRAPH_TOKEN" : "SCIM_TOKEN";
         throw new UsageError(
-          `${flag} takes the NAME of an environment variable (letters, digits and _), not the token itself; the value given was not printed. Put the token in a variable, e.g. export SCIM_TOKEN=…, and pass ${flag} SCIM_TOKEN.`,
+          `${flag} takes the NAME of an environment variable (letters, digits and _), not the token itself; the value given was not printed. Put the token in a variable, e.g. export ${example}=…, and pass ${flag} ${example}.`,
         );
       }
       continue;
@@ -118,10 +138,12 @@ interface Deadline {
 }
 
 interface Plan {
-  url: string;
+  /** The SCIM base URL; absent in a run of Graph checks only. */
+  url?: string;
   token: string;
   previousToken?: string;
   params: Record<string, string | undefined>;
+  graph: GraphTarget;
   run: CheckName[];
   skipped: { id: string; reason: string }[];
   json: boolean;
@@ -130,7 +152,7 @@ interface Plan {
 }
 
 function plan(argv: string[], env: Io["env"]): Plan {
-  if (argv.some((a) => /^--(token|secret|key)(=|$)/.test(a))) {
+  if (argv.some((a) => /^--(token|secret|key|graph-token|access-token)(=|$)/.test(a))) {
     throw new UsageError(
       "The token is never taken from the command line: put it in an environment variable (--token-env NAME).",
     );
@@ -149,10 +171,10 @@ function plan(argv: string[], env: Io["env"]): Plan {
       write: { type: "boolean", default: false },
       "timeout-ms": { type: "string" },
       "deadline-ms": { type: "string" },
+      ...GRAPH_OPTIONS,
       ...PARAM_OPTIONS,
     },
   });
-  if (!v.url) throw new UsageError("--url is required.");
   const timeoutMs = milliseconds(v["timeout-ms"], "--timeout-ms", 600_000);
   const deadlineMs = milliseconds(v["deadline-ms"], "--deadline-ms", MAX_MS) ?? DEFAULT_DEADLINE_MS;
   const unknown = (v.check ?? []).filter((c) => !CHECK_NAMES.includes(c as CheckName));
@@ -162,9 +184,19 @@ function plan(argv: string[], env: Io["env"]): Plan {
   );
   const previousToken = v["old-token-env"] ? env[v["old-token-env"]]?.trim() || undefined : undefined;
   const explicit = v.check !== undefined;
+  const servicePrincipal = servicePrincipalOf(v);
+  const isScim = (c: CheckName) => entryOf(c).system === "scim";
+  // Without --url a run is of the Graph checks only: by name, or all of them for --service-principal.
+  const names = explicit ? [...new Set(v.check as CheckName[])] : v.url ? CHECK_NAMES : GRAPH_CHECKS;
+  // A named Graph check without --service-principal is told what it needs, below.
+  if (!v.url && (names.some(isScim) || (!explicit && !servicePrincipal))) {
+    throw new UsageError(
+      explicit ? "--url is required." : "--url is required (or --service-principal ID, to run only the Graph checks).",
+    );
+  }
   const run: CheckName[] = [];
   const skipped: Plan["skipped"] = [];
-  for (const name of explicit ? [...new Set(v.check as CheckName[])] : CHECK_NAMES) {
+  for (const name of names) {
     const { needs, params: wanted, sendsOtherKey, writes } = entryOf(name);
     // A check that changes the workspace never runs by default, and even when named needs --write.
     if (writes && !explicit) {
@@ -183,21 +215,36 @@ function plan(argv: string[], env: Io["env"]): Plan {
       .filter(([p]) => !params[p]?.trim())
       .map(([, spec]) => `--${spec.flag}`);
     if (needs.previousToken && !previousToken) missing.push("--old-token-env (set to a non-empty variable)");
+    if (needs.servicePrincipal && !servicePrincipal)
+      missing.push("--service-principal (the enterprise application's Object ID)");
     if (missing.length === 0) run.push(name);
     else if (explicit) throw new UsageError(`Check ${name} needs ${missing.join(" and ")}.`);
     else skipped.push({ id: name, reason: `needs ${missing.join(" and ")}` });
   }
   const tokenEnv = v["token-env"] as string;
   const token = env[tokenEnv] ?? "";
-  if (!token.trim() && run.some((c) => entryOf(c).needs.token)) {
-    // Named only when it looks like a variable name as people write them: a token typed there by
-    // mistake (letters and digits only) must not be printed back.
-    const named = /^[A-Z_][A-Z0-9_]{0,31}$/.test(tokenEnv)
-      ? `the environment variable ${tokenEnv}`
-      : "the environment variable named by --token-env";
-    throw new UsageError(`Set ${named} to the secret token (the workspace's API key).`);
+  if (!token.trim() && run.some((c) => isScim(c) && entryOf(c).needs.token)) {
+    throw new UsageError(
+      `Set ${variableNamed(tokenEnv, "--token-env")} to the secret token (the workspace's API key).`,
+    );
   }
-  return { url: v.url, token, previousToken, params, run, skipped, json: v.json as boolean, timeoutMs, deadlineMs };
+  const graph = graphTargetOf(
+    v,
+    env,
+    run.some((c) => !isScim(c)),
+  );
+  return {
+    url: v.url,
+    token,
+    previousToken,
+    params,
+    graph,
+    run,
+    skipped,
+    json: v.json as boolean,
+    timeoutMs,
+    deadlineMs,
+  };
 }
 
 function milliseconds(value: string | undefined, flag: string, max: number): number | undefined {
@@ -207,12 +254,22 @@ function milliseconds(value: string | undefined, flag: string, max: number): num
   throw new UsageError(`${flag} must be a whole number of milliseconds between 1 and ${max}.`);
 }
 
-function table(url: string, results: CheckResult[], skipped: Plan["skipped"], deadline: Deadline): string {
-  const lines = [`SCIM doctor: ${url}`, ""];
+/** What the run was pointed at: the SCIM endpoint, and Graph's application when Graph checks ran. */
+function heading(p: Plan): string[] {
+  const graph = p.run.some((c) => entryOf(c).system === "graph")
+    ? `Microsoft Graph: ${p.graph.baseUrl}, enterprise application ${p.graph.servicePrincipalId}`
+    : undefined;
+  if (!p.url) return [`SCIM doctor: ${graph}`];
+  return graph ? [`SCIM doctor: ${p.url}`, graph] : [`SCIM doctor: ${p.url}`];
+}
+
+function table(title: string[], results: CheckResult[], skipped: Plan["skipped"], deadline: Deadline): string {
+  const lines = [...title, ""];
   const width = Math.max(...results.map((r) => r.check.length), ...skipped.map((s) => s.id.length), 5) + 2;
+  const outcomeWidth = Math.max(18, ...results.map((r) => r.outcome.length)) + 2;
   for (const r of results) {
     const mark = r.passed ? "ok  " : "FAIL";
-    lines.push(`${mark}  ${r.check.padEnd(width)}${r.outcome.padEnd(20)}${r.title}`);
+    lines.push(`${mark}  ${r.check.padEnd(width)}${r.outcome.padEnd(outcomeWidth)}${r.title}`);
     lines.push(`${" ".repeat(6 + width)}${r.explanation}`);
     if (r.outcome !== "pass") lines.push(`${" ".repeat(6 + width)}→ ${r.advice}`);
   }
@@ -247,7 +304,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
     io.err(`${message}\n\n${USAGE}`);
     return 2;
   }
-  const target = { baseUrl: p.url, token: p.token, previousToken: p.previousToken };
+  const scimTarget = { baseUrl: p.url ?? "", token: p.token, previousToken: p.previousToken };
+  const targetOf = (name: CheckName) => (entryOf(name).system === "graph" ? p.graph : scimTarget);
   const results: CheckResult[] = [];
   // One memory for the whole run: a timeout after an earlier check's rejected key reads as a possible lockout.
   const memory = { rejectedKeys: 0 };
@@ -261,13 +319,15 @@ export async function main(argv: string[], io: Io): Promise<number> {
       continue;
     }
     // The endpoint asked us to wait: sending more now would only prolong it, and nothing retries on its own.
-    if (results.some((r) => r.outcome === "rate-limited")) {
+    // Graph's throttling says nothing about the workspace's, nor the other way round.
+    const system = entryOf(name).system;
+    if (results.some((r) => r.outcome === "rate-limited" && entryOf(r.check as CheckName).system === system)) {
       p.skipped.push({ id: name, reason: "not sent: the endpoint asked to wait (rate-limited)" });
       continue;
     }
     try {
       results.push(
-        await runCheck(name, target, p.params, { fetch: nodeFetch, timeoutMs: p.timeoutMs, memory, signal }),
+        await runCheck(name, targetOf(name), p.params, { fetch: nodeFetch, timeoutMs: p.timeoutMs, memory, signal }),
       );
     } catch (error) {
       if (signal.aborted) {
@@ -300,8 +360,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         null,
         2,
       )
-    : table(p.url, results, p.skipped, deadline);
-  io.out(redactSecrets(text, [p.token, p.previousToken]));
+    : table(heading(p), results, p.skipped, deadline);
+  io.out(redactSecrets(text, [p.token, p.previousToken, p.graph.token]));
   // A run cut short did not show that every check passes: exit 1, as a check that timed out does.
   return results.every((r) => r.passed) && !deadline.reached ? 0 : 1;
 }

@@ -5,6 +5,7 @@
 import { createServer, type IncomingMessage } from "node:http";
 import type { AddressInfo } from "node:net";
 import { listenOn } from "../server/listen.ts";
+import type { DemoGraphFault } from "./graph-faults.ts";
 import { createDemoTenant, type DemoFault, type DemoTenant } from "./simulator.ts";
 
 export interface DemoServerOptions {
@@ -13,6 +14,9 @@ export interface DemoServerOptions {
   token: string;
   previousToken?: string;
   faults?: Iterable<DemoFault>;
+  /** The one Graph token the demo's Graph accepts; without it, Graph refuses every request (401). */
+  graphToken?: string;
+  graphFaults?: Iterable<DemoGraphFault>;
   host?: "127.0.0.1" | "::1" | "localhost";
   slowMs?: number;
 }
@@ -22,6 +26,8 @@ export interface DemoServer {
   url: string;
   /** SCIM base URL (the Tenant URL), e.g. http://127.0.0.1:53211/scim/v2 */
   baseUrl: string;
+  /** The demo's Microsoft Graph root, e.g. http://127.0.0.1:53211/graph/v1.0: the Graph checks' baseUrl. */
+  graphRoot: string;
   tenant: DemoTenant;
   close(): Promise<void>;
 }
@@ -74,6 +80,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
   return {
     url,
     baseUrl: `${url}${tenant.basePath}`,
+    graphRoot: `${url}${tenant.graph.basePath}`,
     tenant,
     close: () =>
       new Promise<void>((resolve) => {

@@ -4,27 +4,28 @@
  * in Node both call `handle()`, so the demo and the tests see the same behaviour.
  */
 import { DEMO_BASE_URL } from "./constants.ts";
+import { bearer, type DemoRequest, wait } from "./demo-request.ts";
 import type { DemoFault } from "./faults.ts";
+import type { DemoGraphFault } from "./graph-faults.ts";
+import { createDemoGraph, type DemoGraph } from "./graph-simulator.ts";
 import { type DemoReply, json, PAGES, scimError } from "./replies.ts";
 import { routeResource, type Store } from "./resource-routes.ts";
 import { type Resource, seedGroups, seedUsers } from "./seed.ts";
 
+export type { DemoRequest } from "./demo-request.ts";
 export { DEMO_FAULT_LABELS, DEMO_FAULT_NAMES, DEMO_FAULTS, type DemoFault, parseDemoFaults } from "./faults.ts";
 export type { DemoReply } from "./replies.ts";
-
-export interface DemoRequest {
-  method: string;
-  url: string;
-  headers: Headers | Record<string, string | string[] | undefined>;
-  body?: string;
-  /** Lets the "slow" fault stop waiting when the client has gone, so no timer outlives the request. */
-  signal?: AbortSignal;
-}
 
 export interface DemoTenantOptions {
   token: string;
   previousToken?: string;
   faults?: Iterable<DemoFault>;
+  /**
+   * The one Microsoft Graph token the demo's Graph accepts (the browser makes a random one per
+   * tab). Without it the demo's Graph refuses every request (401).
+   */
+  graphToken?: string;
+  graphFaults?: Iterable<DemoGraphFault>;
   /** Defaults to the path of DEMO_BASE_URL (/scim/v2). */
   basePath?: string;
   /** How long the "slow" fault waits: longer than the checks' default 10 s timeout. */
@@ -46,42 +47,18 @@ const SERVICE_PROVIDER_CONFIG = {
   ],
 };
 
-function header(headers: DemoRequest["headers"], name: string): string | undefined {
-  // Duck-typed: MSW's and Node's Headers classes need not be the same realm's.
-  if (typeof (headers as Headers).get === "function") return (headers as Headers).get(name) ?? undefined;
-  const found = Object.entries(headers as Record<string, string | string[] | undefined>).find(
-    ([k]) => k.toLowerCase() === name,
-  );
-  const value = found?.[1];
-  return Array.isArray(value) ? value[0] : value;
-}
-
-/** Resolves true after `ms`, or false as soon as the signal aborts; the timer never keeps Node alive on its own. */
-function wait(ms: number, signal?: AbortSignal): Promise<boolean> {
-  return new Promise((resolve) => {
-    if (signal?.aborted) return resolve(false);
-    const onAbort = () => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve(true);
-    }, ms);
-    (timer as { unref?: () => void }).unref?.();
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
-}
-
 export class DemoTenant implements Store {
   users: Resource[] = [];
   groups: Resource[] = [];
   faults = new Set<DemoFault>();
   readonly basePath: string;
+  /** The tenant's Microsoft Graph, on the same host under its own path (DEMO_GRAPH_ROOT's). */
+  readonly graph: DemoGraph;
   private counter = 5000;
 
   constructor(private readonly options: DemoTenantOptions) {
     this.basePath = (options.basePath ?? new URL(DEMO_BASE_URL).pathname).replace(/\/+$/, "");
+    this.graph = createDemoGraph({ token: options.graphToken, faults: options.graphFaults, slowMs: options.slowMs });
     this.reset(options.faults ?? []);
   }
 
@@ -102,14 +79,15 @@ export class DemoTenant implements Store {
   }
 
   private authorised(req: DemoRequest): boolean {
-    const match = /^bearer\s+(.+)$/i.exec(header(req.headers, "authorization")?.trim() ?? "");
-    const key = match?.[1].trim();
+    const key = bearer(req);
     if (!key || this.faults.has("invalid-key")) return false;
     if (key === this.options.token) return true;
     return key === this.options.previousToken && this.faults.has("old-key-valid");
   }
 
   async handle(req: DemoRequest): Promise<DemoReply> {
+    // Before any SCIM fault: those break the workspace, not Microsoft's side.
+    if (this.graph.owns(new URL(req.url).pathname)) return this.graph.handle(req);
     if (this.faults.has("slow") && !(await wait(this.options.slowMs ?? DEFAULT_SLOW_MS, req.signal))) {
       return scimError(503, "The client went away before the answer was ready.");
     }

@@ -20,10 +20,15 @@ async function doctor(args: string[], env: Record<string, string> = { SCIM_TOKEN
 }
 
 const withParams = CHECK_NAMES.filter((c) => Object.keys(entryOf(c).params).length > 0);
+/** Any enterprise application's Object ID: a Graph check needs one, and nothing is sent to "not a url". */
+const SERVICE_PRINCIPAL = "00000000-0000-4000-8000-000000000000";
 const flagsOf = (check: string) => [
   ...Object.values(entryOf(check as keyof typeof CHECK_CATALOG).params).flatMap((p) => [`--${p.flag}`, "value"]),
   // A write check named without --write is refused before anything else is looked at.
   ...(entryOf(check as keyof typeof CHECK_CATALOG).writes ? ["--write"] : []),
+  ...(entryOf(check as keyof typeof CHECK_CATALOG).needs.servicePrincipal
+    ? ["--service-principal", SERVICE_PRINCIPAL]
+    : []),
 ];
 const writeChecks = CHECK_NAMES.filter((c) => entryOf(c).writes);
 
@@ -73,7 +78,9 @@ it.each(CHECK_NAMES)("asks for the token for %s exactly when the catalogue says 
   const ran = await doctor(["--url", NO_URL, "--check", check, "--old-token-env", "OLD", ...flagsOf(check)], env);
   if (entryOf(check).needs.token) {
     expect(ran.code).toBe(2);
-    expect(ran.stderr).toMatch(/Set the environment variable SCIM_TOKEN/);
+    // A Graph check's token is the Graph access token, from its own variable.
+    const variable = entryOf(check).system === "graph" ? "GRAPH_TOKEN" : "SCIM_TOKEN";
+    expect(ran.stderr).toMatch(new RegExp(`Set the environment variable ${variable}`));
   } else {
     expect(ran.code, ran.stderr).toBe(1);
   }
@@ -84,7 +91,12 @@ it("skips, when no check is named, exactly the checks whose inputs are not given
   const skipped = JSON.parse(ran.stdout).skipped.map((s: { id: string }) => s.id);
   expect(skipped).toEqual(
     CHECK_NAMES.filter(
-      (c) => withParams.includes(c) || entryOf(c).needs.previousToken || entryOf(c).sendsOtherKey || entryOf(c).writes,
+      (c) =>
+        withParams.includes(c) ||
+        entryOf(c).needs.previousToken ||
+        entryOf(c).needs.servicePrincipal ||
+        entryOf(c).sendsOtherKey ||
+        entryOf(c).writes,
     ),
   );
 });
@@ -106,7 +118,11 @@ it.each(CHECK_NAMES)("runCheck rejects %s without the inputs its entry names", a
   }
   const values = Object.fromEntries(Object.keys(params).map((p) => [p, "value"]));
   if (needs.previousToken) await expect(runCheck(check, target, values)).rejects.toThrow(/previousToken/);
-  else await expect(runCheck(check, target, values)).resolves.toMatchObject({ check });
+  else if (needs.servicePrincipal) {
+    await expect(runCheck(check, target, values)).rejects.toThrow(/servicePrincipalId/);
+    const withId = { ...target, servicePrincipalId: SERVICE_PRINCIPAL };
+    await expect(runCheck(check, withId, values)).resolves.toMatchObject({ check, outcome: "unreachable" });
+  } else await expect(runCheck(check, target, values)).resolves.toMatchObject({ check });
 });
 
 it("lets a check implementation return only its own outcome codes (checked by tsc)", () => {

@@ -7,7 +7,9 @@ import type { CheckResult } from "../../src/checks/types.ts";
 export const TOKEN = "test-key-7Qx9vK2mZ4pL8nR1";
 export const OLD_TOKEN = "test-old-key-5Ht3wB6yD0sJ";
 export const WRONG_TOKEN = "test-wrong-key-1Ab2Cd3Ef4Gh";
-export const SECRETS = [TOKEN, OLD_TOKEN, WRONG_TOKEN];
+/** The Microsoft Graph access token the tests give the demo's Graph: held to the same rules as the keys. */
+export const GRAPH_TOKEN = "test-graph-token-3Vb8Nq1Rk6Wz0Jd5";
+export const SECRETS = [TOKEN, OLD_TOKEN, WRONG_TOKEN, GRAPH_TOKEN];
 
 // Short enough that timeout cases stay quick, long enough for a loaded 2-core CI machine.
 export const FAST = { timeoutMs: 1000 };

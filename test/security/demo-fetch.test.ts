@@ -47,3 +47,27 @@ test("an aborted request is not served, like fetch", async () => {
   expect(handle).not.toHaveBeenCalled();
   handle.mockRestore();
 });
+
+test("the browser demo answers the Graph checks on its own host, for the per-tab Graph token only", async () => {
+  const { startBrowserDemo } = await import("../../src/demo/browser.ts");
+  const { DEMO_GRAPH_ROOT, DEMO_SERVICE_PRINCIPALS } = await import("../../src/demo/constants.ts");
+  const graphToken = `tab-${crypto.randomUUID()}`;
+  const demo = startBrowserDemo([], { graphToken });
+  expect(demo.graphRoot).toBe(DEMO_GRAPH_ROOT);
+  expect(new URL(DEMO_GRAPH_ROOT).host).toBe(new URL(DEMO_BASE_URL).host);
+  const network = vi.spyOn(globalThis, "fetch");
+  const [, quarantined] = DEMO_SERVICE_PRINCIPALS;
+  const graph = { baseUrl: DEMO_GRAPH_ROOT, token: graphToken, servicePrincipalId: quarantined.id };
+  expect((await runCheck("job-status", graph, {}, { fetch: demo.fetch })).outcome).toBe("quarantine-credentials");
+  expect((await runCheck("job-status", { ...graph, token: DEMO_TOKEN }, {}, { fetch: demo.fetch })).outcome).toBe(
+    "unauthorized",
+  );
+  demo.setGraphFaults(["graph-throttled", "no-such-fault"]);
+  expect((await runCheck("job-status", graph, {}, { fetch: demo.fetch })).outcome).toBe("rate-limited");
+  // The SCIM faults break the workspace, not Microsoft's side.
+  demo.setGraphFaults([]);
+  demo.setFaults(["server-error"]);
+  expect((await runCheck("job-status", graph, {}, { fetch: demo.fetch })).outcome).toBe("quarantine-credentials");
+  expect(network).not.toHaveBeenCalled();
+  network.mockRestore();
+});

@@ -212,7 +212,8 @@ const SPECS: Record<FlowId, Spec> = {
     ],
   },
   "regenerate-key": {
-    mainPath: { rotation: "pass", tested: "passed" },
+    // Issue 14: after Save, Entra's job runs and its recent logs show no failures.
+    mainPath: { rotation: "pass", tested: "passed", "provisioning-status": "active", "recent-logs": "no-failures" },
     ends: "resolved",
     procedures: [
       {
@@ -457,6 +458,13 @@ describe("the article's procedures", () => {
     expect(mentions("deletion", "group-leftover", "present", "delete it by hand in the workspace")).toBe(true);
     expect(target("regenerate-key", "key-rotation", "old-key-still-valid").next.id).not.toBe("save");
     expect(target("regenerate-key", "key-rotation", "new-key-rejected").next.id).not.toBe("save");
+    // Issue 14: a job in quarantine for credentials means a new key (test-connection), or that Entra still has the rejected one.
+    expect(handover("test-connection", "job-status", "quarantine-credentials")).toBe("regenerate-key");
+    expect(mentions("regenerate-key", "job-status", "quarantine-credentials", "Restart provisioning")).toBe(true);
+    expect(mentions("regenerate-key", "job-status", "quarantine-credentials", "Secret token")).toBe(true);
+    expect(mentions("regenerate-key", "job-status", "quarantine-escrow", "provisioning log reader")).toBe(true);
+    expect(mentions("regenerate-key", "job-status", "paused", "Start provisioning")).toBe(true);
+    expect(target("regenerate-key", "provisioning-logs", "failures").next.kind).toBe("instruction");
   });
 
   it("lets triage hand over to every scenario", () => {

@@ -5,8 +5,7 @@
  * allowed for a local stand-in (the demo server, the tests), as it is for the relay.
  */
 
-/** Microsoft Graph's global root: where a signed-in admin's checks go unless told otherwise. */
-export const GRAPH_ROOT = "https://graph.microsoft.com/v1.0";
+import { GRAPH_ROOT } from "./types.ts";
 
 /** The national clouds' Graph roots (Microsoft Graph "national cloud deployments"). */
 export const GRAPH_CLOUD_ROOTS: readonly string[] = [

@@ -5,8 +5,8 @@
  * demo server give their own). The Graph checks only read.
  */
 import { CHECK_NAMES, entryOf } from "../checks/catalog.ts";
+import { checkGraphRoot } from "../checks/graph-root.ts";
 import { isGuid } from "../checks/graph-urls.ts";
-import { parseBase } from "../checks/scim-urls.ts";
 import { GRAPH_ROOT } from "../checks/types.ts";
 import { UsageError, variableNamed } from "./usage-error.ts";
 
@@ -59,7 +59,9 @@ export function servicePrincipalOf(v: Values): string | undefined {
 export function graphTargetOf(v: Values, env: Record<string, string | undefined>, runsGraph: boolean): GraphTarget {
   const tokenEnv = v["graph-token-env"] ?? GRAPH_OPTIONS["graph-token-env"].default;
   const token = env[tokenEnv] ?? "";
-  const baseUrl = v["graph-url"] ?? GRAPH_ROOT;
+  const typedRoot = v["graph-url"] ?? GRAPH_ROOT;
+  const root = checkGraphRoot(typedRoot);
+  const baseUrl = root.ok ? root.root : typedRoot;
   const target = { baseUrl, token, servicePrincipalId: servicePrincipalOf(v) };
   if (!runsGraph) return target;
   if (!token.trim()) {
@@ -67,7 +69,7 @@ export function graphTargetOf(v: Values, env: Record<string, string | undefined>
       `Set ${variableNamed(tokenEnv, "--graph-token-env")} to a Microsoft Graph access token (delegated read permissions: Synchronization.Read.All for job-status, AuditLog.Read.All and Directory.Read.All for provisioning-logs).`,
     );
   }
-  if (!parseBase(baseUrl))
-    throw new UsageError("--graph-url must be an absolute http(s) URL, such as " + `${GRAPH_ROOT}.`);
+  // The token goes only to a Microsoft Graph root (or a local stand-in): a typo cannot hand it to another host.
+  if (!root.ok) throw new UsageError(`--graph-url is ${root.problem}.`);
   return target;
 }

@@ -34,6 +34,12 @@ export interface DemoServer {
 
 const LOOPBACK = new Set(["127.0.0.1", "::1", "localhost"]);
 const MAX_REQUEST_BYTES = 1024 * 1024;
+const GRAPH_CORS: Record<string, string> = {
+  "access-control-allow-origin": "*",
+  "access-control-allow-methods": "GET",
+  "access-control-allow-headers": "Authorization, Accept, ConsistencyLevel",
+  "access-control-expose-headers": "Retry-After",
+};
 
 async function readBody(req: IncomingMessage): Promise<string | undefined> {
   const chunks: Buffer[] = [];
@@ -56,6 +62,14 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
     res.on("close", () => {
       if (!res.writableEnded) gone.abort();
     });
+    // Microsoft Graph answers browsers of any origin (a bearer token, no cookies), so the demo's
+    // Graph does too: a page on another port can read it as it reads Graph. Its SCIM side sends no
+    // CORS headers, like most SCIM servers, which is what the relay is for.
+    const cors = tenant.graph.owns(new URL(req.url ?? "/", "http://x").pathname) ? GRAPH_CORS : {};
+    if (req.method === "OPTIONS" && "access-control-allow-origin" in cors) {
+      res.writeHead(204, { ...cors, "access-control-max-age": "600" }).end();
+      return;
+    }
     try {
       const body = await readBody(req);
       if (body === undefined) {
@@ -70,7 +84,7 @@ export async function startDemoServer(options: DemoServerOptions): Promise<DemoS
         signal: gone.signal,
       });
       if (gone.signal.aborted) return;
-      res.writeHead(reply.status, reply.headers).end(reply.body);
+      res.writeHead(reply.status, { ...reply.headers, ...cors }).end(reply.body);
     } catch (err) {
       if (!res.headersSent) res.writeHead(500, { "content-type": "text/plain" });
       res.end(`Demo server error: ${(err as Error).message}`);

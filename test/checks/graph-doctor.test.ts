@@ -107,7 +107,12 @@ it.each([
   [[], /--url is required \(or --service-principal ID, to run only the Graph checks\)/],
   [["--service-principal", ACTIVE.id, "--check", "test-connection"], /^--url is required\./],
   [["--service-principal", "Workspace 365"], /takes the enterprise application's Object ID.*not printed/],
-  [["--service-principal", ACTIVE.id, "--graph-url", "not a url"], /--graph-url must be an absolute http\(s\) URL/],
+  [["--service-principal", ACTIVE.id, "--graph-url", "not a url"], /--graph-url is not an absolute address/],
+  // The Graph token goes to Microsoft Graph or loopback only: never to a look-alike host.
+  [
+    ["--service-principal", ACTIVE.id, "--graph-url", "https://graph.microsoft.com.evil.example/v1.0"],
+    /--graph-url is not a Microsoft Graph root/,
+  ],
 ])("exits 2 on bad usage: %j", async (args, message) => {
   const run = await doctor(args);
   expect(run.code).toBe(2);

@@ -4,7 +4,7 @@
  * connection panel describe the same way of using it.
  */
 import { act, render, screen } from "@testing-library/react";
-import { CHECK_NAMES, entryOf } from "../../src/checks/catalog.ts";
+import { CHECK_NAMES, entryOf, isGraphCheck } from "../../src/checks/catalog.ts";
 import { judgeUrl } from "../../src/checks/check-url-format.ts";
 import { DEFAULT_RELAY_URL } from "../../src/checks/types.ts";
 import { relayHint } from "../../src/cli/relay.ts";
@@ -12,7 +12,9 @@ import type { Decision } from "../../src/engine/session.ts";
 import { ConnectionProvider, effectiveBaseUrl, useConnection } from "../../src/ui/connection/connection-context.tsx";
 import { blockerOf, type CheckParamInputs } from "../../src/ui/connection/readiness.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
+import { forgetGraph, type GraphSession, pickGraphApp, updateGraphSession } from "../../src/ui/graph/graph-session.ts";
 import { checkMessages } from "../../src/ui/messages/check.ts";
+import { graphPanelMessages } from "../../src/ui/messages/graph-panel.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { renderApp } from "../ui/render-app.tsx";
 
@@ -30,6 +32,7 @@ function connectionFor(props: { demo?: boolean } = {}): { current: Connection } 
     ? {
         target: { baseUrl: "https://demo.invalid/scim/v2", token: "demo-key-1234" },
         prepare: async () => fetch,
+        graph: { baseUrl: "https://demo.invalid/graph/v1.0", token: "demo-graph-token-1234" },
       }
     : undefined;
   render(
@@ -46,25 +49,70 @@ const filled = (check: (typeof CHECK_NAMES)[number]): CheckParamInputs =>
 
 const { blockers } = checkMessages.readiness;
 
+const NO_GRAPH: GraphSession = { root: "https://graph.microsoft.com/v1.0", app: {} };
+
 /** The readiness sentence for the connection as it stands. */
-const blockerIn = (c: { current: Connection }, check: string, params: CheckParamInputs) =>
-  blockerOf(c.current.settings, c.current.demo, check, params);
+const blockerIn = (c: { current: Connection }, check: string, params: CheckParamInputs, graph = NO_GRAPH) =>
+  blockerOf(c.current.settings, c.current.demo, check, params, graph);
+
+const SCIM_CHECKS = CHECK_NAMES.filter((check) => !isGraphCheck(check));
 
 it("asks for the base URL, then the token, then the previous token, as each check's entry needs", () => {
   const c = connectionFor();
-  for (const check of CHECK_NAMES) expect(blockerIn(c, check, filled(check))).toBe(blockers.noBaseUrl);
+  for (const check of SCIM_CHECKS) expect(blockerIn(c, check, filled(check))).toBe(blockers.noBaseUrl);
   act(() => c.current.update({ baseUrl: "https://scim.example.com/scim/v2" }));
-  for (const check of CHECK_NAMES) {
+  for (const check of SCIM_CHECKS) {
     expect(blockerIn(c, check, filled(check)), check).toBe(entryOf(check).needs.token ? blockers.noToken : undefined);
   }
   act(() => c.current.update({ token: "a-key-1234" }));
-  for (const check of CHECK_NAMES) {
+  for (const check of SCIM_CHECKS) {
     expect(blockerIn(c, check, filled(check)), check).toBe(
       entryOf(check).needs.previousToken ? blockers.noPreviousToken : undefined,
     );
   }
   act(() => c.current.update({ previousToken: "an-old-key-1234" }));
-  for (const check of CHECK_NAMES) expect(blockerIn(c, check, filled(check)), check).toBeUndefined();
+  for (const check of SCIM_CHECKS) expect(blockerIn(c, check, filled(check)), check).toBeUndefined();
+});
+
+describe("a Graph check needs a Graph token and the enterprise application, not the SCIM connection", () => {
+  const graphBlockers = graphPanelMessages.readiness;
+  const app = { id: "3f9c2a4e-6b1d-4c8e-9a7f-1d2e3c4b5a61", displayName: "Workspace 365" };
+
+  it("asks for a sign-in, then a valid Graph address, then the application, whatever the SCIM fields hold", () => {
+    const c = connectionFor();
+    act(() => c.current.update({ baseUrl: "https://scim.example.com/scim/v2", token: "a-key-1234" }));
+    expect(blockerIn(c, "job-status", {})).toBe(graphBlockers.noToken);
+    const pasted = { kind: "pasted", token: "graph-token-1234" } as const;
+    expect(blockerIn(c, "job-status", {}, { ...NO_GRAPH, source: pasted, root: "https://evil.example" })).toBe(
+      graphBlockers.badRoot,
+    );
+    expect(blockerIn(c, "provisioning-logs", {}, { ...NO_GRAPH, source: pasted })).toBe(graphBlockers.noApp);
+    expect(blockerIn(c, "job-status", {}, { ...NO_GRAPH, source: pasted, app: { endpoint: app } })).toBeUndefined();
+    // The demo's application does not count for the admin's own tenant.
+    expect(blockerIn(c, "job-status", {}, { ...NO_GRAPH, source: pasted, app: { demo: app } })).toBe(
+      graphBlockers.noApp,
+    );
+  });
+
+  it("in the demo needs only the demo's application, and says when there is no demo", () => {
+    const on = connectionFor({ demo: true });
+    expect(blockerIn(on, "job-status", {})).toBe(graphBlockers.noApp);
+    expect(blockerIn(on, "job-status", {}, { ...NO_GRAPH, app: { demo: app } })).toBeUndefined();
+    const off = connectionFor();
+    act(() => off.current.update({ mode: "demo" }));
+    expect(blockerIn(off, "job-status", {}, { ...NO_GRAPH, app: { demo: app } })).toBe(graphBlockers.demoOff);
+  });
+});
+
+describe("the connection's secrets include the Graph token, for scrubbing every copy", () => {
+  it("names a pasted Graph token until it is forgotten", async () => {
+    const c = connectionFor();
+    act(() => updateGraphSession({ source: { kind: "pasted", token: "pasted-graph-token-5678" } }));
+    pickGraphApp("endpoint", undefined);
+    expect(c.current.secrets()).toContain("pasted-graph-token-5678");
+    await act(() => forgetGraph());
+    expect(c.current.secrets()).not.toContain("pasted-graph-token-5678");
+  });
 });
 
 it("says the demo tenant is off where there is none, and needs nothing else with it", () => {

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test, vi } from "vitest";
-import { GRAPH_ROOT } from "../../src/checks/graph-root.ts";
+import { GRAPH_ROOT } from "../../src/checks/types.ts";
 import { heldSecrets } from "../../src/ui/connection/extra-secrets.ts";
 import {
   forgetGraph,

@@ -4,7 +4,7 @@ import { setupServer } from "msw/node";
 import { StrictMode } from "react";
 import { MemoryRouter, useLocation } from "react-router";
 import { AppRoutes } from "../../src/app/routes.tsx";
-import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants.ts";
+import { DEMO_BASE_URL, DEMO_GRAPH_ROOT, DEMO_PREVIOUS_TOKEN, DEMO_TOKEN } from "../../src/demo/constants.ts";
 import { demoFetch } from "../../src/demo/demo-fetch.ts";
 import type { DemoFault } from "../../src/demo/fault-names.ts";
 import { demoHandlers } from "../../src/demo/msw-handlers.ts";
@@ -17,8 +17,16 @@ import { type WizardEvent, WizardEventsProvider } from "../../src/ui/walk/wizard
  * fetch. `server` serves the same tenant to Node's fetch, for tests that type
  * its address in as an endpoint.
  */
+/** The demo's Graph token in component tests: made up, as the browser makes one per tab. */
+export const TEST_DEMO_GRAPH_TOKEN = "demo-graph-token-for-component-tests";
+
 export function demoTenantForTests() {
-  const tenant = createDemoTenant({ token: DEMO_TOKEN, previousToken: DEMO_PREVIOUS_TOKEN, faults: [] });
+  const tenant = createDemoTenant({
+    token: DEMO_TOKEN,
+    previousToken: DEMO_PREVIOUS_TOKEN,
+    faults: [],
+    graphToken: TEST_DEMO_GRAPH_TOKEN,
+  });
   const server = setupServer(...demoHandlers(tenant));
   const transport = demoFetch(tenant);
   const access: DemoTenantAccess = {
@@ -27,6 +35,7 @@ export function demoTenantForTests() {
       tenant.reset(faults as DemoFault[]);
       return transport;
     },
+    graph: { baseUrl: DEMO_GRAPH_ROOT, token: TEST_DEMO_GRAPH_TOKEN },
   };
   return { tenant, server, access };
 }

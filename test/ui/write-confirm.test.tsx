@@ -24,6 +24,7 @@ function renderStep(check: string, can = { run: true, retry: false, cancel: fals
       demo={{
         target: { baseUrl: "https://demo.invalid/scim/v2", token: "demo-key-1234" },
         prepare: async () => fetched,
+        graph: { baseUrl: "https://demo.invalid/graph/v1.0", token: "demo-graph-token-1234" },
       }}
       initialMode="demo"
     >

@@ -1,4 +1,14 @@
-import { type ChangeEvent, type DragEvent, type FormEvent, lazy, Suspense, useEffect, useId, useRef, useState } from "react";
+import {
+  type ChangeEvent,
+  type DragEvent,
+  type FormEvent,
+  lazy,
+  Suspense,
+  useEffect,
+  useId,
+  useRef,
+  useState,
+} from "react";
 import { logsMessages as t } from "../../ui/messages/logs.ts";
 import { messages } from "../../ui/messages/messages.ts";
 import { CSV_COLUMNS } from "./csv-columns.ts";

@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { entryOf, isCheckName } from "../../checks/catalog.ts";
+import { entryOf, isCheckName, isGraphCheck } from "../../checks/catalog.ts";
 import { type CheckResult, type CheckTarget, DEFAULT_RELAY_URL } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
 import { heldSecrets } from "./extra-secrets.ts";
@@ -83,7 +83,7 @@ export function ConnectionProvider(props: {
       // The demo's own transport; an endpoint's checks use the browser's fetch.
       let transport: typeof fetch | undefined;
       const inDemo = s.mode === "demo" && demo !== undefined;
-      if (isCheckName(request.check) && entryOf(request.check).system === "graph") {
+      if (isGraphCheck(request.check)) {
         // Graph checks go to Microsoft Graph (or the demo's), with the Graph session's token and application.
         const { graphTarget } = await import("../graph/graph-session.ts");
         target = await graphTarget(inDemo ? demo.graph : undefined);

@@ -4,7 +4,11 @@ import { useConnection } from "../connection/connection-context.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { type GraphApp, graphTarget, pickGraphApp, useGraphSession } from "./graph-session.ts";
 
-type Search = { kind: "idle" } | { kind: "busy" } | { kind: "found"; apps: GraphApp[] } | { kind: "failed"; message: string };
+type Search =
+  | { kind: "idle" }
+  | { kind: "busy" }
+  | { kind: "found"; apps: GraphApp[] }
+  | { kind: "failed"; message: string };
 
 /** Finds the SCIM app among the tenant's enterprise applications (service principals) by name or object ID. */
 export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
@@ -29,10 +33,13 @@ export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
       const read = await findServicePrincipals(target, query, { fetch, signal: controller.signal });
       if (controller.signal.aborted) return;
       setSearch(
-        read.ok ? { kind: "found", apps: read.value } : { kind: "failed", message: t.appSearchFailed(read.title, read.explanation) },
+        read.ok
+          ? { kind: "found", apps: read.value }
+          : { kind: "failed", message: t.appSearchFailed(read.title, read.explanation) },
       );
     } catch (error) {
-      if (!controller.signal.aborted) setSearch({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
+      if (!controller.signal.aborted)
+        setSearch({ kind: "failed", message: error instanceof Error ? error.message : String(error) });
     }
   };
 

@@ -15,7 +15,9 @@ export function GraphLogSource({ onRead }: { onRead: (logText: string) => void }
   const graph = useGraphSession();
   const inDemo = settings.mode === "demo" && demo !== undefined;
   const app = graph.app[inDemo ? "demo" : "endpoint"];
-  const [state, setState] = useState<{ kind: "idle" | "busy" } | { kind: "done"; note: string } | { kind: "failed"; message: string }>({
+  const [state, setState] = useState<
+    { kind: "idle" | "busy" } | { kind: "done"; note: string } | { kind: "failed"; message: string }
+  >({
     kind: "idle",
   });
   const read = async () => {
@@ -40,7 +42,13 @@ export function GraphLogSource({ onRead }: { onRead: (logText: string) => void }
       <GraphPanel />
       {app && (
         <div className="actions">
-          <button type="button" className="primary" onClick={read} disabled={state.kind === "busy"} aria-busy={state.kind === "busy"}>
+          <button
+            type="button"
+            className="primary"
+            onClick={read}
+            disabled={state.kind === "busy"}
+            aria-busy={state.kind === "busy"}
+          >
             {state.kind === "busy" ? t.logs.reading : t.logs.read(app.displayName)}
           </button>
         </div>

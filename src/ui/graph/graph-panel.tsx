@@ -25,8 +25,7 @@ export function GraphPanel() {
   return (
     <details className="connection graph-connection" open={open} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>
-        {t.heading}:{" "}
-        {mode === "demo" ? <span className="badge simulation">{t.demoBadge}</span> : null}{" "}
+        {t.heading}: {mode === "demo" ? <span className="badge simulation">{t.demoBadge}</span> : null}{" "}
         {app?.displayName ?? ""}
       </summary>
       {demo && (

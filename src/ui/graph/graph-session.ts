@@ -6,8 +6,8 @@
  * log reader; a reload forgets it. No React state holds the token.
  */
 import { useSyncExternalStore } from "react";
-import { GRAPH_ROOT } from "../../checks/graph-root.ts";
 import type { CheckTarget } from "../../checks/types.ts";
+import { GRAPH_ROOT } from "../../checks/types.ts";
 import { holdSecret, releaseSecret } from "../connection/extra-secrets.ts";
 
 /** An enterprise application (service principal) as Graph lists it. */

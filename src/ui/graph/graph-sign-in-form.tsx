@@ -50,7 +50,7 @@ export function GraphSignIn() {
       setBusy(false);
     }
   };
-  const usePasted = (event: FormEvent) => {
+  const takePasted = (event: FormEvent) => {
     event.preventDefault();
     const token = pasted.trim();
     if (token) updateGraphSession({ source: { kind: "pasted", token } });
@@ -72,7 +72,7 @@ export function GraphSignIn() {
       <p role="alert" className={problem ? "field-error" : undefined}>
         {problem}
       </p>
-      <form onSubmit={usePasted} className="graph-paste">
+      <form onSubmit={takePasted} className="graph-paste">
         <fieldset>
           <legend>{t.pasteLegend}</legend>
           <label htmlFor={`${id}-token`}>{t.pasteLabel}</label>

@@ -50,6 +50,7 @@ export const graphPanelMessages = {
   logs: {
     read: (app: string) => `Read the recent entries of ${app}`,
     reading: "Reading from Microsoft Graph…",
-    cut: (pages: number) => `Only the first ${pages} pages were read (Graph allows a few requests at a time); the oldest entries are not included.`,
+    cut: (pages: number) =>
+      `Only the first ${pages} pages were read (Graph allows a few requests at a time); the oldest entries are not included.`,
   },
 } as const;

@@ -1,6 +1,6 @@
 import { useEffect, useRef, useState } from "react";
 import { Link } from "react-router";
-import { entryOf, isCheckName } from "../../checks/catalog.ts";
+import { entryOf, isCheckName, isGraphCheck } from "../../checks/catalog.ts";
 import { TEST_USER_PATTERN } from "../../checks/entra-requests.ts";
 import { plannedRequests } from "../../checks/run.ts";
 import type { CheckResult } from "../../checks/types.ts";
@@ -50,7 +50,7 @@ export function CheckStepBody({
   const connection = useConnection();
   const graph = useGraphSession();
   // Entra's side (the provisioning job and logs) is read through Microsoft Graph, not the SCIM endpoint.
-  const readsGraph = isCheckName(step.check) && entryOf(step.check).system === "graph";
+  const readsGraph = isGraphCheck(step.check);
   const actionsRef = useKeepFocus(phase);
   const params = Object.fromEntries(Object.entries(step.params ?? {}).map(([param, input]) => [param, inputs[input]]));
   const blocker = blockerOf(
@@ -76,7 +76,12 @@ export function CheckStepBody({
     : inDemo
       ? (connection.demo?.target.baseUrl ?? "")
       : connection.settings.baseUrl;
-  const planned = safePlan(step.check, baseUrl, params, readsGraph ? graph.app[inDemo ? "demo" : "endpoint"]?.id : undefined);
+  const planned = safePlan(
+    step.check,
+    baseUrl,
+    params,
+    readsGraph ? graph.app[inDemo ? "demo" : "endpoint"]?.id : undefined,
+  );
   // A check that creates and deletes a test user sends nothing until the admin confirms what it will do.
   const writes = isCheckName(step.check) && entryOf(step.check).writes;
   const [pending, setPending] = useState<"check.run" | "check.retry">();

@@ -7,7 +7,7 @@ import { decisionsTo } from "../../src/engine/path-to-step.ts";
 import type { StepOf } from "../../src/engine/schema.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { browserSuite, openPage } from "./browser.ts";
-import { movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
+import { checkStatus, movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
 
 /**
  * Entra's side against the demo tenant's simulated Microsoft Graph: the Graph
@@ -57,7 +57,7 @@ const expectedOutcome = {
   paused: "paused",
 } as const;
 
-test.each(DEMO_SERVICE_PRINCIPALS)("job-status on the demo's “$displayName” branches the key guide", async (app) => {
+test.each(DEMO_SERVICE_PRINCIPALS)("job-status on the demo's $displayName branches the key guide", async (app) => {
   const context = await newContext();
   const { page, problems } = await openPage(context);
   await page.goto(linkTo(regenerateKey, jobStep));
@@ -74,13 +74,20 @@ test.each(DEMO_SERVICE_PRINCIPALS)("job-status on the demo's “$displayName” 
 });
 
 test("provisioning-logs finds the failures, and the log reader reads the same log from Graph", async () => {
+  const healthy = DEMO_SERVICE_PRINCIPALS[0];
+  const failing = DEMO_SERVICE_PRINCIPALS.find((app) => app.job === "escrow-threshold") ?? healthy;
   const logsStep = checkStep(regenerateKey, "provisioning-logs");
   const context = await newContext();
   const { page, problems } = await openPage(context);
   await page.goto(linkTo(regenerateKey, logsStep));
   await onStep(page, logsStep.title);
-  await pickDemoApp(page, DEMO_SERVICE_PRINCIPALS[0].displayName);
-  expect(await runCheck(page)).toBe("failures");
+  // The healthy application's recent log has a warning and a skip, but no failure.
+  await pickDemoApp(page, healthy.displayName);
+  expect(await runCheck(page)).toBe("no-failures");
+  await page.getByRole("button", { name: "Choose another application", exact: true }).click();
+  await pickDemoApp(page, failing.displayName);
+  await page.getByRole("button", { name: "Retry", exact: true }).click();
+  await visible(checkStatus(page).getByText("failures", { exact: true }));
   // The application picked stays in this tab's memory: the reader needs no second pick.
   await page.getByRole("link", { name: "Read these entries in the log reader", exact: true }).click();
   await visible(page.getByRole("heading", { level: 1, name: "Read Entra's provisioning logs" }));

@@ -142,12 +142,19 @@ export function hasVisibleFocus(info: FocusInfo): boolean {
 // ---------------------------------------------------------------------------------------------
 // Secrets
 
+/** Any piece of a secret this long counts as a leak (the rule: not even a piece of one). */
+export const SECRET_PIECE_LENGTH = 16;
+
 /**
- * The forms a secret could take when it leaks: as is, URL-encoded, and inside base64 or
- * base64url text at any of the three byte alignments (a share link's payload is base64url).
+ * The forms a secret could take when it leaks: as is, URL-encoded, any piece of
+ * SECRET_PIECE_LENGTH characters (a token cut to length), and inside base64 or base64url text
+ * at any of the three byte alignments (a share link's payload is base64url).
  */
 export function secretForms(secret: string): string[] {
   const forms = new Set([secret, encodeURIComponent(secret)]);
+  for (let start = 0; start + SECRET_PIECE_LENGTH <= secret.length; start++) {
+    forms.add(secret.slice(start, start + SECRET_PIECE_LENGTH));
+  }
   for (let shift = 0; shift < 3; shift++) {
     const encoded = Buffer.from(`${"x".repeat(shift)}${secret}`, "utf8").toString("base64");
     // Drop the characters that mix in the prefix and the (padded) end: what is left appears
@@ -165,9 +172,9 @@ export function secretForms(secret: string): string[] {
 export function findSecrets(text: string, secrets: Record<string, string>): string[] {
   const found: string[] = [];
   for (const [name, secret] of Object.entries(secrets)) {
-    for (const form of secretForms(secret)) {
-      if (text.includes(form)) found.push(form === secret ? name : `${name} (encoded as ${form})`);
-    }
+    // The first form found names the leak: the whole secret before any piece of it.
+    const form = secretForms(secret).find((f) => text.includes(f));
+    if (form) found.push(form === secret ? name : `${name} (as ${form})`);
   }
   return found;
 }

@@ -2,9 +2,12 @@ import { randomUUID } from "node:crypto";
 import { readFile } from "node:fs/promises";
 import type { Browser, BrowserContext, Frame, FrameLocator, Page } from "playwright-core";
 import { afterAll, beforeAll, expect, inject, test } from "vitest";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
 import { type Relay, startRelay } from "../../src/cli/relay.ts";
 import { DEMO_BASE_URL, DEMO_PREVIOUS_TOKEN, DEMO_SAMPLES, DEMO_TOKEN } from "../../src/demo/constants.ts";
 import { type DemoServer, startDemoServer } from "../../src/demo/node-server.ts";
+import { decisionsTo } from "../../src/engine/path-to-step.ts";
+import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { launchBrowser } from "./browser.ts";
 import { checkStatus, doneNext, movedTo, onStep, runCheck, visible } from "./helpers.ts";
 import { findSecrets, frameStorage, type HostSite, helpCenterPage, startHostSite } from "./scan-helpers.ts";
@@ -25,7 +28,9 @@ const baseUrl = inject("baseUrl");
 const appOrigin = new URL(baseUrl).origin;
 const TOKEN = `leak-probe-token-${randomUUID()}`;
 const PREVIOUS = `leak-probe-previous-${randomUUID()}`;
-const ADMIN_SECRETS = { "secret token": TOKEN, "previous secret token": PREVIOUS };
+/** A Microsoft Graph token, pasted for Entra's side as an admin would paste Graph Explorer's. */
+const GRAPH_TOKEN = `leak-probe-graph-token-${randomUUID()}`;
+const ADMIN_SECRETS = { "secret token": TOKEN, "previous secret token": PREVIOUS, "Graph token": GRAPH_TOKEN };
 const SECRETS = {
   ...ADMIN_SECRETS,
   // The demo tenant's keys are public, but redaction treats them as the target's token: they must not show either.
@@ -43,7 +48,14 @@ const contexts: BrowserContext[] = [];
 beforeAll(async () => {
   browser = await launchBrowser();
   // The loopback SCIM server knows both keys: the new one works, the old one is refused.
-  server = await startDemoServer({ port: 0, host: "127.0.0.1", token: TOKEN, previousToken: PREVIOUS, faults: [] });
+  server = await startDemoServer({
+    port: 0,
+    host: "127.0.0.1",
+    token: TOKEN,
+    previousToken: PREVIOUS,
+    faults: [],
+    graphToken: GRAPH_TOKEN,
+  });
   // It sends no CORS headers, so the browser goes through the relay, which allows the app's origin only.
   relay = await startRelay({
     target: server.baseUrl,
@@ -121,8 +133,9 @@ class Recorder {
       this.add(`request address (${request.resourceType()})`, request.url());
       // Only the SCIM requests themselves carry a key: to the relay (the admin's endpoint). The demo
       // tenant answers in the page (an in-page fetch), so none of its requests reaches the network.
+      // The Graph checks call Graph (here the loopback server's stand-in) directly, as Graph answers browsers.
       const origin = new URL(request.url()).origin;
-      if (origin !== relay.url) {
+      if (origin !== relay.url && !request.url().startsWith(`${server.graphRoot}/`)) {
         this.pending.push(
           request
             .allHeaders()
@@ -216,7 +229,7 @@ const button = (page: Page | FrameLocator, name: string) => page.getByRole("butt
 async function openPanel(page: Page | FrameLocator): Promise<void> {
   const details = page.locator("details.connection");
   if (!(await details.evaluate((d) => (d as HTMLDetailsElement).open))) {
-    await details.locator("summary").click();
+    await details.locator(":scope > summary").click();
   }
 }
 
@@ -386,6 +399,40 @@ async function regenerateKey(page: Page, recorder: Recorder): Promise<Outcomes> 
   return outcomes;
 }
 
+const PROVISIONING_STATUS = "Check that Entra's provisioning runs again";
+
+/** regenerate-key's Graph checks: job-status and provisioning-logs with a pasted Graph token, then on the demo's Graph. */
+async function entraSide(page: Page, recorder: Recorder): Promise<Outcomes> {
+  const outcomes: Outcomes = {};
+  const { flows } = checkFlowFiles(flowFilesIn(FLOWS_DIR));
+  const flow = buildFlow(flows.find((f) => f.flow.id === "regenerate-key")?.flow ?? flows[0].flow);
+  await page.goto(
+    `${baseUrl}/flows/regenerate-key?s=${encodeShare(flow, decisionsTo(flow, "provisioning-status") ?? [], false)}`,
+  );
+  await onStep(page, PROVISIONING_STATUS);
+  await openPanel(page);
+  await page.getByRole("radio", { name: "My Entra tenant", exact: true }).check();
+  await page.getByLabel("Graph access token", { exact: true }).fill(GRAPH_TOKEN);
+  await button(page, "Use this token").click();
+  await page.getByText("Another Microsoft Graph (national cloud or test server)", { exact: true }).click();
+  await page.getByRole("textbox", { name: "Microsoft Graph address", exact: true }).fill(server.graphRoot);
+  await button(page, "Find").click();
+  await button(page, "Workspace 365").click();
+  outcomes["job-status, endpoint"] = await runCheck(page);
+  expect(await checkStatus(page).textContent()).toContain("Bearer ••••");
+  await continueFromCheck(page);
+  outcomes["provisioning-logs, endpoint"] = await runCheck(page);
+  await recorder.snapshot(page, "regenerate-key after the Graph checks");
+  await back(page, PROVISIONING_STATUS);
+  await pickDemoTenant(page);
+  await button(page, "Find").click();
+  await button(page, "Workspace 365 (quarantined)").click();
+  outcomes["job-status, demo"] = await runCheck(page);
+  await continueFromCheck(page);
+  await recorder.snapshot(page, "regenerate-key after the demo's Graph");
+  return outcomes;
+}
+
 // ---------------------------------------------------------------------------------------------
 
 test("Chromium: no token in any address, storage, cookie, clipboard, download, message or console line", async () => {
@@ -393,6 +440,8 @@ test("Chromium: no token in any address, storage, cookie, clipboard, download, m
   expect(findSecrets(`x${TOKEN}y`, SECRETS)).toEqual(["secret token"]);
   const payload = Buffer.from(JSON.stringify({ v: 1, t: PREVIOUS })).toString("base64url");
   expect(findSecrets(`${baseUrl}/flows/error-500?s=${payload}`, SECRETS)).not.toEqual([]);
+  // A piece of a token is a leak too (a token cut to length).
+  expect(findSecrets(`…${GRAPH_TOKEN.slice(-20, -3)}…`, SECRETS)).toEqual([expect.stringContaining("Graph token (as ")]);
 
   const context = await browser.newContext({
     permissions: ["clipboard-read", "clipboard-write"],
@@ -410,6 +459,7 @@ test("Chromium: no token in any address, storage, cookie, clipboard, download, m
     deletion,
     "error-500": error500,
     "regenerate-key": regenerateKey,
+    "regenerate-key, Entra's side": entraSide,
   };
   const pages: Record<string, Page> = {};
   const outcomes: Outcomes = {};
@@ -433,6 +483,9 @@ test("Chromium: no token in any address, storage, cookie, clipboard, download, m
     "upn-collision, demo": "upn-mismatch",
     "key-rotation, endpoint": "pass",
     "key-rotation, demo": "old-key-still-valid",
+    "job-status, endpoint": "active",
+    "provisioning-logs, endpoint": "no-failures",
+    "job-status, demo": "quarantine-credentials",
   });
   expect(outcomes["upn-collision, endpoint"]).not.toBe("upn-mismatch");
   // The demo runs in the page: no service worker, and no request of it on the network, while the
@@ -463,7 +516,8 @@ test("Chromium: no token in any address, storage, cookie, clipboard, download, m
     await (await download).path();
     await button(page, "Share link").click();
     await visible(page.getByText("Link copied to the clipboard.", { exact: true }));
-    expect(await recorder.clipboard(page, `Share link on ${flowId}`)).toContain(`/flows/${flowId}?s=`);
+    // A walk's name is its flow id, with what it covers after a comma when one flow has two walks.
+    expect(await recorder.clipboard(page, `Share link on ${flowId}`)).toContain(`/flows/${flowId.split(",")[0]}?s=`);
   }
   // With "Include my answers" too, and the link opened in its tab.
   const e500Page = pages["error-500"];

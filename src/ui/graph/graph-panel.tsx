@@ -73,7 +73,7 @@ export function GraphPanel() {
             <GraphSignIn />
           )}
           <details className="graph-root">
-            <summary>{t.rootLabel}</summary>
+            <summary>{t.rootSummary}</summary>
             <label htmlFor={`${id}-root`}>{t.rootLabel}</label>
             <input
               id={`${id}-root`}

@@ -26,6 +26,7 @@ export const graphPanelMessages = {
   pasteHint:
     "For example from Graph Explorer (Access token tab), with the permissions Synchronization.Read.All, AuditLog.Read.All and Directory.Read.All. Kept in this tab's memory only: never stored, never put in a link or a summary.",
   usePasted: "Use this token",
+  rootSummary: "Another Microsoft Graph (national cloud or test server)",
   rootLabel: "Microsoft Graph address",
   rootHint: "Change it only for a national cloud, or for a local test server on 127.0.0.1.",
   rootProblem: (problem: string) => `This Graph address cannot be used: ${problem}.`,

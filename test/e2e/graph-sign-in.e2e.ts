@@ -1,25 +1,29 @@
 import { createHash, randomUUID } from "node:crypto";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
+import { cpSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { gzipSync } from "node:zlib";
 import type { BrowserContext, Page, Route } from "playwright-core";
-import { build } from "vite";
 import { afterAll, beforeAll, expect, test } from "vitest";
+import { buildFlow, checkFlowFiles, FLOWS_DIR, flowFilesIn } from "../../src/build/flow-files.ts";
+import { demoJob } from "../../src/demo/graph-jobs.ts";
+import { decisionsTo } from "../../src/engine/path-to-step.ts";
 import { type StaticServer, startStaticServer } from "../../src/server/static-server.ts";
+import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { browserSuite } from "./browser.ts";
+import { onStep, runCheck, visible } from "./helpers.ts";
 import { findSecrets, frameStorage } from "./scan-helpers.ts";
 
 /**
- * Issue 14: a whole Microsoft sign-in in Chromium, with no network. A test page (graph-harness/,
- * built here with Vite, standing in for the panel that will use the sign-in) loads the
- * configuration and the sign-in module with import() on a click; the production redirect bridge
- * (dist/auth/redirect.html as built) and a deployer's dropped-in entra-config.json sit beside it,
- * all served by the production server with its headers. Microsoft's two hosts are answered by
- * the test itself (Playwright routes; every other host is refused): /authorize sends the window
- * back to the bridge as Entra does, with its own opener policy, and /token checks the PKCE
- * verifier. So the run proves the popup, the bridge over BroadcastChannel, the CSP and the opener
- * policy together, and that no token, code or verifier ends up anywhere but in memory.
+ * Issue 14: a whole Microsoft sign-in in Chromium, with no network, through the app's own Graph
+ * panel. The production build is copied beside a deployer's dropped-in entra-config.json and
+ * served by the production server with its headers. Microsoft's two hosts are answered by the
+ * test itself (Playwright routes; every other host is refused): /authorize sends the window back
+ * to the redirect bridge as Entra does, with its own opener policy, /token checks the PKCE
+ * verifier, and Graph answers the application search and the provisioning job. So the run
+ * proves the popup, the bridge over BroadcastChannel, the CSP and the opener policy together,
+ * that MSAL arrives only with the click, and that no token, code or verifier ends up anywhere
+ * but in memory.
  */
 const suite = browserSuite();
 const ROOT = join(import.meta.dirname, "../..");
@@ -32,30 +36,27 @@ const SECRETS = {
   "authorization code": `auth-code-${randomUUID()}`,
 };
 const MSAL = /msal\.js\.errors|@azure\/msal-(?:browser|common)/;
-const HARNESS = "/test/e2e/graph-harness/index.html";
+const APP = {
+  id: "0f1e2d3c-4b5a-4968-8776-655443322110",
+  appId: "a1b2c3d4-1111-4e5f-8a9b-0c1d2e3f4a5b",
+  displayName: "Workspace 365",
+};
+
+/** A share link's payload that opens `flowId` at `stepId`. */
+function shareTo(flowId: string, stepId: string): string {
+  const { flows } = checkFlowFiles(flowFilesIn(FLOWS_DIR));
+  const file = flows.find((f) => f.flow.id === flowId);
+  if (!file) throw new Error(`no flow ${flowId}`);
+  const flow = buildFlow(file.flow);
+  return encodeShare(flow, decisionsTo(flow, stepId) ?? [], false);
+}
 
 let root: string;
 let server: StaticServer;
 
 beforeAll(async () => {
-  root = mkdtempSync(join(tmpdir(), "graph-harness-"));
-  await build({
-    configFile: false,
-    root: ROOT,
-    logLevel: "warn",
-    publicDir: false,
-    build: {
-      outDir: root,
-      emptyOutDir: true,
-      sourcemap: false,
-      rolldownOptions: { input: { harness: join(ROOT, "test/e2e/graph-harness/index.html") } },
-    },
-  });
-  // The production bridge as built, and the file a deployer drops in.
-  const bridge = readFileSync(join(DIST, "auth/redirect.html"), "utf8");
-  mkdirSync(join(root, "auth"), { recursive: true });
-  writeFileSync(join(root, "auth/redirect.html"), bridge);
-  for (const [, file] of bridge.matchAll(/src="\/(assets\/[^"]+)"/g)) cpSync(join(DIST, file), join(root, file));
+  root = mkdtempSync(join(tmpdir(), "graph-sign-in-"));
+  cpSync(DIST, root, { recursive: true });
   writeFileSync(join(root, "entra-config.json"), JSON.stringify({ clientId: CLIENT, tenant: TENANT }));
   server = await startStaticServer({ root, port: 0 });
 }, 60_000);
@@ -162,13 +163,17 @@ async function fakeMicrosoft(context: BrowserContext, appOrigin: string): Promis
       if (url.origin === "https://login.microsoftonline.com" && url.pathname === `/${TENANT}/oauth2/v2.0/token`) {
         return token(route);
       }
-      if (url.origin === "https://graph.microsoft.com" && url.pathname === "/v1.0/me") {
+      if (url.origin === "https://graph.microsoft.com") {
         const authorized = request.headers().authorization === `Bearer ${SECRETS["access token"]}`;
-        return route.fulfill({
-          status: authorized ? 200 : 401,
-          headers: cors,
-          json: authorized ? { displayName: "Ada Admin" } : { error: { code: "InvalidAuthenticationToken" } },
-        });
+        const answer = graphAnswer(url.pathname);
+        if (!authorized || !answer) {
+          return route.fulfill({
+            status: authorized ? 404 : 401,
+            headers: cors,
+            json: { error: { code: authorized ? "Request_ResourceNotFound" : "InvalidAuthenticationToken" } },
+          });
+        }
+        return route.fulfill({ status: 200, headers: cors, json: answer });
       }
       microsoft.refused.push(request.url());
       return route.abort();
@@ -178,6 +183,13 @@ async function fakeMicrosoft(context: BrowserContext, appOrigin: string): Promis
     if (new URL(response.url()).pathname === "/auth/redirect.html") microsoft.bridgeHeaders.push(response.headers());
   });
   return microsoft;
+}
+
+/** Graph's answers the panel and job-status ask for: the application search, and an active job. */
+function graphAnswer(path: string): object | undefined {
+  if (path === "/v1.0/servicePrincipals") return { value: [APP] };
+  if (path === `/v1.0/servicePrincipals/${APP.id}/synchronization/jobs`) return { value: [demoJob("active", APP.id)] };
+  return undefined;
 }
 
 /** CSP violations and console lines of every page of the context, popups included. */
@@ -210,28 +222,32 @@ test("sign in with Microsoft through the popup and the redirect bridge, read Gra
     if (response.request().resourceType() !== "script") return;
     scripts.push({ url: new URL(response.url()).pathname, body: response.text(), afterClick: clicked });
   });
-  const appPage = await page.goto(`${server.url}${HARNESS}`);
+  const start = `${server.url}/flows/regenerate-key?s=${shareTo("regenerate-key", "provisioning-status")}`;
+  const appPage = await page.goto(start);
   expect(appPage?.headers()["cross-origin-opener-policy"]).toBe("same-origin");
+  await onStep(page, "Check that Entra's provisioning runs again");
+  await page.getByRole("radio", { name: "My Entra tenant", exact: true }).check();
+  const signIn = page.getByRole("button", { name: "Sign in with Microsoft", exact: true });
+  await signIn.waitFor();
   await page.waitForLoadState("networkidle");
 
   clicked = true;
   const popup = page.waitForEvent("popup");
-  await page.getByRole("button", { name: "Sign in with Microsoft" }).click();
+  await signIn.click();
   const signInWindow = await popup;
   await signInWindow.waitForEvent("close", { timeout: 20_000 });
-  await expect.poll(() => page.locator("#out").textContent(), { timeout: 20_000 }).toMatch(/graph|error/);
-  const out = JSON.parse((await page.locator("#out").textContent()) ?? "{}");
-  expect(out).toEqual({
-    account: { name: "Ada Admin", username: "admin@contoso.onmicrosoft.com", tenantId: TENANT },
-    graph: { displayName: "Ada Admin" },
-  });
+  await visible(page.getByText("Signed in as Ada Admin (admin@contoso.onmicrosoft.com).", { exact: true }), 20_000);
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await page.getByRole("button", { name: APP.displayName, exact: true }).click();
+  expect(await runCheck(page)).toBe("active");
 
   // Only Microsoft's two hosts were asked, and only for this; the bridge came without an opener policy.
   expect(microsoft.refused).toEqual([]);
   expect(microsoft.calls.filter((c) => !c.startsWith("OPTIONS"))).toEqual([
     `GET https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/authorize`,
     `POST https://login.microsoftonline.com/${TENANT}/oauth2/v2.0/token`,
-    "GET https://graph.microsoft.com/v1.0/me",
+    "GET https://graph.microsoft.com/v1.0/servicePrincipals",
+    `GET https://graph.microsoft.com/v1.0/servicePrincipals/${APP.id}/synchronization/jobs`,
   ]);
   expect(microsoft.bridgeHeaders).toHaveLength(1);
   expect(microsoft.bridgeHeaders[0]["cross-origin-opener-policy"]).toBeUndefined();
@@ -245,23 +261,26 @@ test("sign in with Microsoft through the popup and the redirect bridge, read Gra
   for (const s of before) expect(s.body, s.url).not.toMatch(MSAL);
   const msalChunks = loaded.filter((s) => s.afterClick && MSAL.test(s.body) && !s.url.includes("redirect-bridge"));
   expect(msalChunks.length).toBeGreaterThan(0);
-  for (const s of msalChunks) expect(s.body, s.url).not.toContain("Graph sign-in harness");
   const size = (s: { body: string }) => gzipSync(s.body).length;
   console.log(
     `MSAL's chunks, loaded on the click: ${msalChunks.map((s) => `${s.url} ${size(s)} B gzipped`).join(", ")}`,
   );
 
-  // Nothing of the sign-in is kept: no storage, no cookie, no database, no code in the address, no console line.
+  // Nothing of the sign-in is kept: no storage but the walk's own (the reload restore), no cookie,
+  // no database, no code in the address, no console line.
   const stored = await frameStorage(page.mainFrame());
   expect(stored.localStorage).toBe("{}");
-  expect(stored.sessionStorage).toBe("{}");
+  expect(Object.keys(JSON.parse(stored.sessionStorage)).filter((key) => key.startsWith("msal"))).toEqual([]);
   expect(stored.indexedDB).toBe("{}");
-  expect(stored.url).toBe(`${server.url}${HARNESS}`);
+  expect(stored.url).toBe(`${server.url}/flows/regenerate-key`);
   expect(await context.cookies()).toEqual([]);
   const everything = [JSON.stringify(stored), await page.content(), ...seen.consoleLines].join("\n");
   expect(findSecrets(everything, SECRETS)).toEqual([]);
   expect(seen.consoleLines).toEqual([]);
 
-  await page.getByRole("button", { name: "Sign out" }).click();
-  await expect.poll(() => page.locator("#out").textContent()).toBe(JSON.stringify({ signedOut: true }));
+  const panel = page.locator("details.graph-connection");
+  if (!(await panel.evaluate((d) => (d as HTMLDetailsElement).open))) await panel.locator(":scope > summary").click();
+  await page.getByRole("button", { name: "Sign out", exact: true }).click();
+  await visible(page.getByText("Signed out; the Graph token is forgotten.", { exact: true }));
+  await visible(page.getByRole("button", { name: "Sign in with Microsoft", exact: true }));
 });

@@ -441,7 +441,9 @@ test("Chromium: no token in any address, storage, cookie, clipboard, download, m
   const payload = Buffer.from(JSON.stringify({ v: 1, t: PREVIOUS })).toString("base64url");
   expect(findSecrets(`${baseUrl}/flows/error-500?s=${payload}`, SECRETS)).not.toEqual([]);
   // A piece of a token is a leak too (a token cut to length).
-  expect(findSecrets(`…${GRAPH_TOKEN.slice(-20, -3)}…`, SECRETS)).toEqual([expect.stringContaining("Graph token (as ")]);
+  expect(findSecrets(`…${GRAPH_TOKEN.slice(-20, -3)}…`, SECRETS)).toEqual([
+    expect.stringContaining("Graph token (as "),
+  ]);
 
   const context = await browser.newContext({
     permissions: ["clipboard-read", "clipboard-write"],

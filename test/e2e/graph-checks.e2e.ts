@@ -8,6 +8,7 @@ import type { StepOf } from "../../src/engine/schema.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { browserSuite, openPage } from "./browser.ts";
 import { checkStatus, movedTo, onStep, realProblems, runCheck, visible } from "./helpers.ts";
+import { auditInBothThemes } from "./scan-helpers.ts";
 
 /**
  * Entra's side against the demo tenant's simulated Microsoft Graph: the Graph
@@ -99,4 +100,21 @@ test("provisioning-logs finds the failures, and the log reader reads the same lo
   // The groups of the reader, each with its guide: the demo's log holds an EntryConflict for the Error 500 guide.
   await visible(page.getByText(/EntryConflict/).first());
   expect(realProblems(problems)).toEqual([]);
+});
+
+test("axe finds nothing on the Graph panel, with its application list and in the admin's own tenant", async () => {
+  const context = await newContext();
+  const { page } = await openPage(context);
+  await page.goto(linkTo(regenerateKey, jobStep));
+  await onStep(page, jobStep.title);
+  await page.getByRole("button", { name: "Find", exact: true }).click();
+  await visible(page.getByText(/applications? found\./));
+  const found = await auditInBothThemes(page, "Graph panel, demo, applications listed");
+  await page.getByRole("radio", { name: "My Entra tenant", exact: true }).check();
+  await visible(page.getByLabel("Graph access token", { exact: true }));
+  await page.getByText("Another Microsoft Graph (national cloud or test server)", { exact: true }).click();
+  await page.getByRole("textbox", { name: "Microsoft Graph address", exact: true }).fill("https://graph.example");
+  await visible(page.getByText(/This Graph address cannot be used/));
+  found.push(...(await auditInBothThemes(page, "Graph panel, own tenant, wrong address")));
+  expect(found).toEqual([]);
 });

@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join, relative } from "node:path";
-import { CHECK_CATALOG } from "../checks/catalog.ts";
+import { CHECK_CATALOG, entryOf, isCheckName } from "../checks/catalog.ts";
 import type { BuiltFlow } from "../engine/built-flow.ts";
+import type { CheckCatalog } from "../engine/check-catalog.ts";
 import { markdownSources } from "../engine/graph.ts";
 import type { FlowIssue } from "../engine/issues.ts";
 import { lintFlow, lintFlowSet } from "../engine/lint.ts";
@@ -66,5 +67,19 @@ export function buildFlow(flow: Flow): BuiltFlow {
     for (const source of markdownSources(step)) richText[source] = parseMarkdown(source).tree;
   }
   const { $schema: _editorOnly, ...rest } = flow;
-  return { ...rest, richText };
+  return { ...rest, richText, checks: checksNamedIn(flow) };
+}
+
+/** The catalogue's entries of the checks a flow's steps name, with only what the engine reads. */
+function checksNamedIn(flow: Flow): CheckCatalog {
+  const checks: Record<string, CheckCatalog[string]> = {};
+  for (const step of flow.steps) {
+    if (step.kind !== "check" || !isCheckName(step.check)) continue;
+    const { outcomes, params } = entryOf(step.check);
+    checks[step.check] = {
+      outcomes,
+      params: Object.fromEntries(Object.entries(params).map(([name, spec]) => [name, { label: spec.label }])),
+    };
+  }
+  return checks;
 }

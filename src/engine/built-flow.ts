@@ -1,8 +1,13 @@
+import type { CheckCatalog } from "./check-catalog.ts";
 import type { RichTextIndex } from "./rich-text-tree.ts";
 import type { Flow } from "./schema.ts";
 
-/** A flow as the browser receives it: validated, linted, its Markdown pre-rendered. */
-export type BuiltFlow = Flow & { richText: RichTextIndex };
+/**
+ * A flow as the browser receives it: validated, linted, its Markdown pre-rendered, and with the
+ * catalogue entries of the checks it names (their outcome codes and parameter labels), so that
+ * the browser compiles its machine without loading the whole check catalogue on a first step.
+ */
+export type BuiltFlow = Flow & { richText: RichTextIndex; checks: CheckCatalog };
 
 /**
  * What the catalogue shows of a flow, without its steps: its first symptoms only (the search

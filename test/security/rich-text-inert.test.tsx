@@ -112,6 +112,7 @@ const hostileFlow: BuiltFlow = {
     { id: "done", kind: "outcome", title: "Done", result: "resolved", body: SOURCES.links },
   ],
   richText: index,
+  checks: {},
 };
 
 const DANGEROUS =

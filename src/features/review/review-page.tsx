@@ -1,6 +1,5 @@
 import { type FormEvent, useId, useRef, useState } from "react";
 import { Link } from "react-router";
-import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { CheckResult } from "../../checks/types.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { pathTaken } from "../../engine/flow-map.ts";
@@ -105,7 +104,7 @@ function ReviewedWalkView({ review }: { review: Extract<Review, { ok: true }> })
       <MapFigure
         flowId={flow.id}
         flowTitle={flow.title}
-        path={pathTaken(flow, walk.decisions, walk.current, CHECK_CATALOG)}
+        path={pathTaken(flow, walk.decisions, walk.current, flow.checks)}
         nodeHref={(id) => {
           const at = walk.decisions.findIndex((d) => d.step === id);
           return at < 0 ? undefined : `#review-decision-${at + 1}`;

@@ -1,5 +1,4 @@
 import { createContext, type ReactNode, useCallback, useContext, useMemo, useRef, useState } from "react";
-import { entryOf, isCheckName, isGraphCheck } from "../../checks/catalog.ts";
 import { type CheckResult, type CheckTarget, DEFAULT_RELAY_URL } from "../../checks/types.ts";
 import type { CheckRequest } from "../../engine/compile.ts";
 import { heldSecrets } from "./extra-secrets.ts";
@@ -78,29 +77,9 @@ export function ConnectionProvider(props: {
 
   const run = useCallback(
     async (request: CheckRequest, signal?: AbortSignal) => {
-      const s = current.current;
-      let target: CheckTarget;
-      // The demo's own transport; an endpoint's checks use the browser's fetch.
-      let transport: typeof fetch | undefined;
-      const inDemo = s.mode === "demo" && demo !== undefined;
-      if (isGraphCheck(request.check)) {
-        // Graph checks go to Microsoft Graph (or the demo's), with the Graph session's token and application.
-        const { graphTarget } = await import("../graph/graph-session.ts");
-        target = await graphTarget(inDemo ? demo.graph : undefined);
-        if (inDemo) transport = await demo.prepare(s.faults);
-      } else if (inDemo) {
-        transport = await demo.prepare(s.faults);
-        target = demo.target;
-      } else {
-        // A check that sends nothing (url-format) judges the address the admin typed; only requests go through the relay.
-        // Untrimmed: stray spaces in the Tenant URL are one of the things url-format reports.
-        const sends = !isCheckName(request.check) || entryOf(request.check).sends;
-        const baseUrl = sends ? effectiveBaseUrl(s) : s.baseUrl;
-        target = { baseUrl, token: s.token, previousToken: s.previousToken || undefined };
-      }
       // The checks load with the first check run: most walks never run one.
-      const { runCheck } = await import("../../checks/run.ts");
-      return runCheck(request.check, target, request.params, { fetch: transport, timeoutMs, signal });
+      const { runWithConnection } = await import("./run-with-connection.ts");
+      return runWithConnection(request, current.current, demo, { timeoutMs, signal });
     },
     [demo, timeoutMs],
   );

@@ -1,5 +1,4 @@
 import { useEffect, useState } from "react";
-import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { pathTaken } from "../../engine/flow-map.ts";
 import type { Decision } from "../../engine/session.ts";
@@ -19,7 +18,7 @@ export interface WalkMapProps {
  * and on the map; a visited step, in either, goes back to it.
  */
 export function WalkMap({ flow, decisions, current, goBack }: WalkMapProps) {
-  const path = pathTaken(flow, decisions, current, CHECK_CATALOG);
+  const path = pathTaken(flow, decisions, current, flow.checks);
   const titleOf = (id: string) => flow.steps.find((s) => s.id === id)?.title ?? id;
   // A step visited twice (a loop) goes back to its latest visit.
   const lastVisit = (id: string) => decisions.findLastIndex((d) => d.step === id);

@@ -1,4 +1,3 @@
-import { CHECK_CATALOG } from "../../checks/catalog.ts";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import { compileFlow, type FlowMachine } from "../../engine/compile.ts";
 import { distanceToOutcome } from "../../engine/graph.ts";
@@ -10,7 +9,8 @@ const distances = new Map<string, Map<string, number>>();
 export function machineFor(flow: BuiltFlow): FlowMachine {
   let machine = machines.get(flow.id);
   if (!machine) {
-    machine = compileFlow(flow, { checks: CHECK_CATALOG });
+    // The flow carries its checks' catalogue entries: a first step loads no check catalogue.
+    machine = compileFlow(flow, { checks: flow.checks });
     machines.set(flow.id, machine);
   }
   return machine;

@@ -239,7 +239,9 @@ export const CHECK_CATALOG = {
   // Issue 14: the recent provisioning-log entries of that application, read as the /logs reader reads them.
   "provisioning-logs": {
     ...graphRead,
-    outcomes: ["no-failures", "failures", ...GRAPH_REQUEST_FAILURES],
+    // no-entries: the application has no log entries in the retention time (or the wrong one was picked);
+    // incomplete: no failure in what was read, but a later page could not be read or followed.
+    outcomes: ["no-failures", "failures", "no-entries", "incomplete", ...GRAPH_REQUEST_FAILURES],
   },
 } as const satisfies Record<string, CheckEntry>;
 

@@ -54,7 +54,11 @@ export const provisioningLogs: CheckImpl<"provisioning-logs"> = {
     const summary = logSummary(read.items);
     const { pages } = read;
     const cut = pages.note ? ` ${pages.note}` : "";
-    const outcome = summary.failures > 0 ? "failures" : "no-failures";
+    // No failure among what was read proves nothing when nothing was read, or when the reading
+    // stopped at a page it could not read or follow: those are not a pass.
+    const unread = pages.cutReason === "page-failed" || pages.cutReason === "other-origin";
+    const outcome =
+      summary.failures > 0 ? "failures" : pages.entries === 0 ? "no-entries" : unread ? "incomplete" : "no-failures";
     return { outcome, explanation: `${summary.words(pages.pages)}${cut}`, evidence: read.evidence };
   },
 };

@@ -109,6 +109,16 @@ export const GRAPH_BY_CHECK: Record<string, Record<string, Partial<Wording>>> = 
   },
   "provisioning-logs": {
     "no-failures": { title: "No recent provisioning failures", advice: "Nothing failed in the entries read." },
+    "no-entries": {
+      title: "No provisioning-log entries",
+      advice:
+        "Entra has no provisioning-log entry of this application in the time it keeps them (30 days, 7 without a P1 or P2 licence): provisioning has not run in that time, or another application was picked. Check that it is the SCIM enterprise application, and look at its Provisioning logs in Entra.",
+    },
+    incomplete: {
+      title: "Provisioning logs only partly read",
+      advice:
+        "No failure was found in the entries that were read, but the rest could not be read (see above), so this is not a clean bill of health. Try again in a minute, or look at the Provisioning logs in Entra.",
+    },
     failures: {
       title: "Recent provisioning failures",
       advice:

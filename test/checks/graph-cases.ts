@@ -221,7 +221,7 @@ const LOG_CASES: GraphCase[] = [
   {
     name: "an application with no log entries",
     check: "provisioning-logs",
-    outcome: "no-failures",
+    outcome: "no-entries",
     servicePrincipalId: DEMO_APP_WITHOUT_JOB.id,
     verify: says("Read 0 provisioning-log entries", "30 days"),
   },
@@ -276,6 +276,26 @@ const LOG_CASES: GraphCase[] = [
     verify: (r) => {
       says("Read 1 provisioning-log entry", "another host (graph.evil.example)", "never sent elsewhere")(r);
       expect(r.evidence).toHaveLength(1);
+    },
+  },
+  {
+    name: "no failure on the first page, and a second page that fails: not a pass",
+    check: "provisioning-logs",
+    outcome: "incomplete",
+    servicePrincipalId: CUSTOM_APP,
+    handlers: [
+      http.get(LOGS, ({ request }) =>
+        new URL(request.url).searchParams.has("$skiptoken")
+          ? HttpResponse.json({ error: { code: "ServiceUnavailable", message: "Try later." } }, { status: 503 })
+          : HttpResponse.json({
+              value: [{ provisioningStatusInfo: { status: "success" } }],
+              "@odata.nextLink": `${LOGS}?$skiptoken=1`,
+            }),
+      ),
+    ],
+    verify: (r) => {
+      says("Read 1 provisioning-log entry", "none failed", "Page 2 could not be read")(r);
+      expect(r.passed).toBe(false);
     },
   },
   {

@@ -91,6 +91,16 @@ describe("a hostile Graph", () => {
           "@odata.nextLink": "http://127.0.0.2:9/graph/v1.0/auditLogs/provisioning?$skiptoken=1",
         }),
       ),
+    // A first page with one success and a next page (on the same host) that answers 503.
+    "second-fails": (res, _auth) =>
+      res.writeHead(200, { "content-type": "application/json" }).end(
+        JSON.stringify({
+          value: [{ id: "e1", provisioningStatusInfo: { status: "success" } }],
+          "@odata.nextLink": `${root}/second-fails-page2/v1.0/auditLogs/provisioning?$skiptoken=2`,
+        }),
+      ),
+    "second-fails-page2": (res) =>
+      res.writeHead(503, { "content-type": "application/json" }).end('{"error":{"code":"ServiceUnavailable"}}'),
     echo: (res, auth) =>
       res
         .writeHead(200, { "content-type": "application/json" })
@@ -123,9 +133,19 @@ describe("a hostile Graph", () => {
 
   it("does not follow a next page on another host", async () => {
     requests.length = 0;
-    const result = expectOutcome(await run("provisioning-logs", "elsewhere"), "no-failures");
+    // What was read holds no failure, but the rest was not read: not a pass.
+    const result = expectOutcome(await run("provisioning-logs", "elsewhere"), "incomplete");
+    expect(result.passed).toBe(false);
     expect(result.explanation).toContain("another host (127.0.0.2:9)");
     expect(requests).toHaveLength(1);
+  });
+
+  it("does not pass a log whose second page could not be read", async () => {
+    requests.length = 0;
+    const result = expectOutcome(await run("provisioning-logs", "second-fails"), "incomplete");
+    expect(result.passed).toBe(false);
+    expect(result.explanation).toContain("Page 2 could not be read");
+    expect(requests).toHaveLength(2);
   });
 
   it("redacts the token a hostile Graph puts in a job", async () => {

@@ -2,6 +2,7 @@ import { Suspense, useMemo } from "react";
 import { Outlet, useSearchParams } from "react-router";
 import { parseEmbedQuery } from "../../embed-loader/options.ts";
 import { ConnectionProvider, type DemoTenantAccess } from "../../ui/connection/connection-context.tsx";
+import { EmbeddedContext } from "../../ui/embedded.tsx";
 import { useHydrated } from "../../ui/hydration.ts";
 import { messages } from "../../ui/messages/messages.ts";
 import { WizardEventsProvider } from "../../ui/walk/wizard-events.tsx";
@@ -41,9 +42,11 @@ export function EmbedLayout({ demo }: { demo?: DemoTenantAccess }) {
     // arrives after hydration, and the connection starts anew with it (its first mode depends on it).
     <ConnectionProvider key={options.demo ? "demo" : "own"} demo={options.demo ? demo : undefined}>
       <WizardEventsProvider value={postToHost}>
-        <main id="main" className="embed">
-          {page}
-        </main>
+        <EmbeddedContext.Provider value={true}>
+          <main id="main" className="embed">
+            {page}
+          </main>
+        </EmbeddedContext.Provider>
       </WizardEventsProvider>
     </ConnectionProvider>
   );

@@ -2,6 +2,7 @@ import { type FormEvent, useId, useRef, useState } from "react";
 import { findServicePrincipals } from "../../checks/graph-reads.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
+import { useRefocus } from "../refocus.ts";
 import { type GraphApp, graphTarget, pickGraphApp, useGraphSession } from "./graph-session.ts";
 
 type Search =
@@ -14,11 +15,12 @@ type Search =
 export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
   const { settings, demo } = useConnection();
   const graph = useGraphSession();
-  const id = useId();
   const [query, setQuery] = useState("");
   const [search, setSearch] = useState<Search>({ kind: "idle" });
   const running = useRef<AbortController | undefined>(undefined);
   const picked = graph.app[mode];
+  // Picking or choosing again replaces the button pressed: focus goes to what replaces it.
+  const ref = useRefocus<HTMLDivElement>(picked?.id);
 
   const find = async (event: FormEvent) => {
     event.preventDefault();
@@ -43,18 +45,44 @@ export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
     }
   };
 
-  if (picked) {
-    return (
-      <div className="actions graph-app">
-        <p>
-          {t.appPicked(picked.displayName)} <small>({picked.id})</small>
-        </p>
-        <button type="button" onClick={() => pickGraphApp(mode, undefined)}>
-          {t.appChange}
-        </button>
-      </div>
-    );
-  }
+  return (
+    <div ref={ref}>
+      {picked ? (
+        <div className="actions graph-app">
+          <p role="status">
+            {t.appPicked(picked.displayName)} <small>({picked.id})</small>
+          </p>
+          <button type="button" data-refocus onClick={() => pickGraphApp(mode, undefined)}>
+            {t.appChange}
+          </button>
+        </div>
+      ) : (
+        <AppSearch
+          query={query}
+          setQuery={setQuery}
+          search={search}
+          find={find}
+          pick={(app) => pickGraphApp(mode, app)}
+        />
+      )}
+    </div>
+  );
+}
+
+function AppSearch({
+  query,
+  setQuery,
+  search,
+  find,
+  pick,
+}: {
+  query: string;
+  setQuery: (query: string) => void;
+  search: Search;
+  find: (event: FormEvent) => void;
+  pick: (app: GraphApp) => void;
+}) {
+  const id = useId();
   return (
     <form onSubmit={find} className="graph-app-search">
       <fieldset>
@@ -62,6 +90,7 @@ export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
         <label htmlFor={`${id}-query`}>{t.appSearchLabel}</label>
         <input
           id={`${id}-query`}
+          data-refocus
           type="search"
           autoComplete="off"
           spellCheck={false}
@@ -85,7 +114,7 @@ export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
           <ul className="graph-apps">
             {search.apps.map((app) => (
               <li key={app.id}>
-                <button type="button" onClick={() => pickGraphApp(mode, app)}>
+                <button type="button" onClick={() => pick(app)}>
                   {app.displayName}
                 </button>{" "}
                 <small>{app.id}</small>

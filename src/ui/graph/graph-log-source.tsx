@@ -28,10 +28,12 @@ export function GraphLogSource({ onRead }: { onRead: (logText: string) => void }
       const fetch = inDemo ? await demo.prepare(settings.faults) : undefined;
       const logs = await readProvisioningLogs({ ...target, servicePrincipalId: app.id }, { fetch });
       if (!logs.ok) {
-        setState({ kind: "failed", message: `${logs.title}: ${logs.explanation}` });
+        setState({ kind: "failed", message: `${logs.title}: ${logs.explanation} ${logs.advice}` });
         return;
       }
-      setState({ kind: "done", note: logs.value.cut ? t.logs.cut(logs.value.pages) : "" });
+      // Why the reading stopped early, as the reader of the pages words it (the page cap, a page
+      // that failed, a next page on another host).
+      setState({ kind: "done", note: logs.value.note ?? "" });
       onRead(logs.value.text);
     } catch (error) {
       setState({ kind: "failed", message: error instanceof Error ? error.message : String(error) });

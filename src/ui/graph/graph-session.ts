@@ -6,16 +6,15 @@
  * log reader; a reload forgets it. No React state holds the token.
  */
 import { useSyncExternalStore } from "react";
+import type { ServicePrincipalSummary } from "../../checks/graph-reads.ts";
+import { checkGraphRoot } from "../../checks/graph-root.ts";
 import type { CheckTarget } from "../../checks/types.ts";
 import { GRAPH_ROOT } from "../../checks/types.ts";
 import { holdSecret, releaseSecret } from "../connection/extra-secrets.ts";
+import { graphPanelMessages } from "../messages/graph-panel.ts";
 
 /** An enterprise application (service principal) as Graph lists it. */
-export interface GraphApp {
-  id: string;
-  displayName: string;
-  appId?: string;
-}
+export type GraphApp = ServicePrincipalSummary;
 
 /** How this tab gets a Graph token for the admin's own tenant. */
 export type GraphTokenSource =
@@ -69,23 +68,44 @@ export function useGraphSession(): GraphSession {
 }
 
 /** What the demo tenant's Graph is: its root and this tab's made-up token. */
-export interface DemoGraph {
+export interface DemoGraphTarget {
   baseUrl: string;
   token: string;
 }
 
 /**
- * The target of a Graph check at the moment it runs: the demo's Graph, or the admin's with a
- * token fetched now (MSAL renews it silently when it has expired). The token is remembered for
+ * The target of a Graph check or read at the moment it runs: the demo's Graph, or the admin's
+ * with a token fetched now (MSAL renews it silently while its refresh token lasts). A token is
+ * only handed out with a Graph root it may go to (checkGraphRoot), and a Microsoft sign-in's
+ * token only with Microsoft's global Graph, the cloud it signed in to. It is remembered for
  * scrubbing copies for as long as the tab has it.
  */
-export async function graphTarget(demo: DemoGraph | undefined): Promise<CheckTarget> {
+export async function graphTarget(demo: DemoGraphTarget | undefined): Promise<CheckTarget> {
   if (demo) return { ...demo, servicePrincipalId: session.app.demo?.id };
   const source = session.source;
-  const token = source === undefined ? "" : source.kind === "pasted" ? source.token : await source.token();
-  if (source?.kind === "microsoft" && token) {
-    holdSecret(token);
-    signedInTokens.add(token);
+  const servicePrincipalId = session.app.endpoint?.id;
+  if (source?.kind === "microsoft")
+    return { baseUrl: GRAPH_ROOT, token: await signedInToken(source), servicePrincipalId };
+  const root = checkGraphRoot(session.root);
+  if (!root.ok) throw new Error(graphPanelMessages.rootProblem(root.problem));
+  return { baseUrl: root.root, token: source?.token ?? "", servicePrincipalId };
+}
+
+/**
+ * The signed-in admin's token. When MSAL cannot renew it without a window the browser allows
+ * (a popup opened long after the click is blocked), the sign-in is dropped, so that the panel
+ * offers "Sign in with Microsoft" again, from a click of its own.
+ */
+async function signedInToken(source: Extract<GraphTokenSource, { kind: "microsoft" }>): Promise<string> {
+  let token: string;
+  try {
+    token = await source.token();
+  } catch (error) {
+    await forgetGraph();
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new Error(graphPanelMessages.signInExpired(reason));
   }
-  return { baseUrl: session.root, token, servicePrincipalId: session.app.endpoint?.id };
+  holdSecret(token);
+  signedInTokens.add(token);
+  return token;
 }

@@ -1,9 +1,11 @@
-import { type FormEvent, useEffect, useId, useState } from "react";
+import { type KeyboardEvent, useEffect, useId, useRef, useState } from "react";
+import { useEmbedded } from "../embedded.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { PrivateInput } from "../private-input.tsx";
 import { updateGraphSession } from "./graph-session.ts";
 
 type Config = Awaited<ReturnType<typeof import("./entra-config.ts").loadEntraConfig>>;
+type SignInClient = ReturnType<typeof import("./graph-sign-in.ts").startGraphSignIn>;
 
 /**
  * How the admin gets a Graph token: "Sign in with Microsoft" when this site's
@@ -12,6 +14,11 @@ type Config = Awaited<ReturnType<typeof import("./entra-config.ts").loadEntraCon
  */
 export function GraphSignIn() {
   const id = useId();
+  // In a help center's frame the sign-in window's answer cannot reach the frame (browsers keep a
+  // framed page's channels apart from the app's own): a pasted token works there.
+  const embedded = useEmbedded();
+  // One client per form: a second press after a blocked popup opens it at once, with MSAL ready.
+  const client = useRef<SignInClient | undefined>(undefined);
   const [config, setConfig] = useState<Config | undefined>();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState("");
@@ -32,15 +39,18 @@ export function GraphSignIn() {
     setBusy(true);
     setProblem("");
     try {
-      const { startGraphSignIn } = await import("./graph-sign-in.ts");
-      const client = await startGraphSignIn(config);
-      const { account } = await client.signIn();
+      if (!client.current) {
+        const { startGraphSignIn } = await import("./graph-sign-in.ts");
+        client.current = startGraphSignIn(config);
+      }
+      const signedIn = client.current;
+      const { account } = await signedIn.signIn();
       updateGraphSession({
         source: {
           kind: "microsoft",
           account: account.name ? `${account.name} (${account.username})` : account.username,
-          token: () => client.token(),
-          signOut: () => client.signOut(),
+          token: () => signedIn.token(),
+          signOut: () => signedIn.signOut(),
         },
       });
     } catch (error) {
@@ -50,21 +60,28 @@ export function GraphSignIn() {
       setBusy(false);
     }
   };
-  const takePasted = (event: FormEvent) => {
-    event.preventDefault();
+  // No <form>: a password field in a form that is sent and then goes away looks like a login to
+  // a password manager, which would offer to store the token.
+  const takePasted = () => {
     const token = pasted.trim();
     if (token) updateGraphSession({ source: { kind: "pasted", token } });
     setPasted("");
+  };
+  const enterTakes = (event: KeyboardEvent) => {
+    if (event.key !== "Enter") return;
+    event.preventDefault();
+    takePasted();
   };
 
   return (
     <>
       {config === undefined && <p className="hint">{t.configLoading}</p>}
-      {config?.state === "off" && <p className="hint">{t.configOff}</p>}
-      {config?.state === "invalid" && <p className="field-error">{config.message}</p>}
-      {config?.state === "on" && (
+      {embedded && <p className="hint">{t.embeddedSignIn}</p>}
+      {!embedded && config?.state === "off" && <p className="hint">{t.configOff}</p>}
+      {!embedded && config?.state === "invalid" && <p className="field-error">{config.message}</p>}
+      {!embedded && config?.state === "on" && (
         <div className="actions">
-          <button type="button" className="primary" onClick={signIn} disabled={busy} aria-busy={busy}>
+          <button type="button" className="primary" data-refocus onClick={signIn} disabled={busy} aria-busy={busy}>
             {busy ? t.signingIn : t.signIn}
           </button>
         </div>
@@ -72,7 +89,7 @@ export function GraphSignIn() {
       <p role="alert" className={problem ? "field-error" : undefined}>
         {problem}
       </p>
-      <form onSubmit={takePasted} className="graph-paste">
+      <div className="graph-paste">
         <fieldset>
           <legend>{t.pasteLegend}</legend>
           <label htmlFor={`${id}-token`}>{t.pasteLabel}</label>
@@ -83,16 +100,19 @@ export function GraphSignIn() {
             spellCheck={false}
             value={pasted}
             onValueChange={setPasted}
+            onKeyDown={enterTakes}
             aria-describedby={`${id}-token-hint`}
           />
           <p id={`${id}-token-hint`} className="hint">
             {t.pasteHint}
           </p>
           <div className="actions">
-            <button type="submit">{t.usePasted}</button>
+            <button type="button" onClick={takePasted}>
+              {t.usePasted}
+            </button>
           </div>
         </fieldset>
-      </form>
+      </div>
     </>
   );
 }

@@ -14,9 +14,15 @@ export const graphPanelMessages = {
   configOff:
     "Sign-in with Microsoft is not set up on this site (its operator registers an app in Entra: see docs/entra.md). You can paste an access token instead, or answer by hand.",
   signIn: "Sign in with Microsoft",
+  embeddedSignIn:
+    "In this embedded guide, paste an access token; to sign in with Microsoft instead, open the guide on its own page (the log reader and every guide are on the troubleshooter's site).",
   signingIn: "Signing in…",
   signInFailed: (message: string) => `Sign-in did not complete: ${message}`,
   signedIn: (account: string) => `Signed in as ${account}.`,
+  signInExpired: (reason: string) =>
+    `The Microsoft sign-in could not be renewed, so it was ended (${reason}). Sign in with Microsoft again in the panel above, then retry.`,
+  signedInRoot:
+    "Signed in with Microsoft, the checks read Microsoft's global Graph (graph.microsoft.com). For a national cloud, sign out and paste a token of that cloud.",
   pastedToken: "Using the pasted access token.",
   signOut: "Sign out",
   forgetToken: "Forget token",
@@ -51,7 +57,5 @@ export const graphPanelMessages = {
   logs: {
     read: (app: string) => `Read the recent entries of ${app}`,
     reading: "Reading from Microsoft Graph…",
-    cut: (pages: number) =>
-      `Only the first ${pages} pages were read (Graph allows a few requests at a time); the oldest entries are not included.`,
   },
 } as const;

@@ -1,4 +1,5 @@
 import type { Block, Inline, RichTextIndex, RichText as Tree } from "../../engine/rich-text-tree.ts";
+import { useEmbedded } from "../embedded.tsx";
 import { messages } from "../messages/messages.ts";
 
 /**
@@ -73,10 +74,13 @@ function InlineView({ node }: { node: Inline }) {
 }
 
 function SafeLink({ href, children }: { href: string; children: React.ReactNode }) {
+  const embedded = useEmbedded();
   // The build already refused other schemes; checking again costs nothing.
   // Same-origin paths only: "//host" and "/\\host" would leave the site in the same tab.
-  if (/^\/(?![/\\])/.test(href)) return <a href={href}>{children}</a>;
-  if (!/^(https?:|mailto:)/i.test(href)) return <>{children}</>;
+  // In the embed, such a page opens in a tab of its own: only the app itself may frame it.
+  const samePath = /^\/(?![/\\])/.test(href);
+  if (samePath && !embedded) return <a href={href}>{children}</a>;
+  if (!samePath && !/^(https?:|mailto:)/i.test(href)) return <>{children}</>;
   return (
     <a href={href} target="_blank" rel="noopener noreferrer">
       {children}

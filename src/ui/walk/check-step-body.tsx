@@ -10,10 +10,13 @@ import type { CheckPhase } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { ConnectionPanel } from "../connection/connection-panel.tsx";
 import { blockerOf } from "../connection/readiness.ts";
+import { useEmbedded } from "../embedded.tsx";
 import { GraphPanel } from "../graph/graph-panel.tsx";
 import { useGraphSession } from "../graph/graph-session.ts";
 import { checkMessages } from "../messages/check.ts";
 import { graphPanelMessages } from "../messages/graph-panel.ts";
+import { messages } from "../messages/messages.ts";
+import { useRefocus } from "../refocus.ts";
 import { RichText } from "../rich-text/rich-text.tsx";
 import { CheckResultView } from "./check-result.tsx";
 import type { StepViewProps } from "./step-view.ts";
@@ -49,6 +52,7 @@ export function CheckStepBody({
 }: CheckStepBodyProps) {
   const connection = useConnection();
   const graph = useGraphSession();
+  const embedded = useEmbedded();
   // Entra's side (the provisioning job and logs) is read through Microsoft Graph, not the SCIM endpoint.
   const readsGraph = isGraphCheck(step.check);
   const actionsRef = useKeepFocus(phase);
@@ -168,7 +172,15 @@ export function CheckStepBody({
         {result && <CheckResultView result={result} />}
         {result?.check === "provisioning-logs" && result.outcome === "failures" && (
           <p>
-            <Link to="/logs?from=graph">{graphPanelMessages.openInReader}</Link>
+            {embedded ? (
+              // The app's pages may only be framed by the app: from an embed the reader opens in a tab.
+              <a href="/logs?from=graph" target="_blank" rel="noopener">
+                {graphPanelMessages.openInReader}
+                <span className="visually-hidden"> {messages.opensInNewTab}</span>
+              </a>
+            ) : (
+              <Link to="/logs?from=graph">{graphPanelMessages.openInReader}</Link>
+            )}
           </p>
         )}
         {phase === "failed" && (
@@ -199,21 +211,12 @@ function safePlan(
 }
 
 /**
- * The button pressed to run, cancel or retry a check is replaced by the next
- * phase's buttons; keyboard focus would fall to the page. Move it to the
- * phase's main action (Continue, Retry, Cancel or Run) instead, but only when
- * focus was lost that way, never away from where the admin is.
+ * The button pressed to run, cancel or retry a check is replaced by the next phase's buttons:
+ * focus goes to the phase's main action (Continue, Retry, Cancel or Run).
  */
 function useKeepFocus(phase: CheckPhase) {
-  const ref = useRef<HTMLDivElement>(null);
-  const previous = useRef(phase);
-  useEffect(() => {
-    if (previous.current === phase) return;
-    previous.current = phase;
-    const active = document.activeElement;
-    if (active && active !== document.body && !ref.current?.contains(active)) return;
-    const buttons = [...(ref.current?.querySelectorAll<HTMLButtonElement>("button:not(:disabled)") ?? [])];
-    (buttons.find((b) => b.classList.contains("primary")) ?? buttons[0])?.focus();
-  }, [phase]);
-  return ref;
+  return useRefocus<HTMLDivElement>(phase, (actions) => {
+    const buttons = [...actions.querySelectorAll<HTMLButtonElement>("button:not(:disabled)")];
+    return buttons.find((b) => b.classList.contains("primary")) ?? buttons[0];
+  });
 }

@@ -1,8 +1,10 @@
 import { useEffect, useRef } from "react";
 
-/** The first control a container offers: its marked one, else its first field or enabled button. */
+/** The control a container offers next: its marked one, else its first field or enabled button. */
 const firstControl = (container: HTMLElement) =>
-  container.querySelector<HTMLElement>("[data-refocus], input:not(:disabled), button:not(:disabled)") ?? undefined;
+  container.querySelector<HTMLElement>("[data-refocus]") ??
+  container.querySelector<HTMLElement>("input:not(:disabled), button:not(:disabled)") ??
+  undefined;
 
 /**
  * When `key` changes because the control the admin used was replaced (a button that ran, picked

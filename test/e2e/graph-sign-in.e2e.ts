@@ -236,7 +236,10 @@ test("sign in with Microsoft through the popup and the redirect bridge, read Gra
   await signIn.click();
   const signInWindow = await popup;
   await signInWindow.waitForEvent("close", { timeout: 20_000 });
-  await visible(page.getByText("Signed in as Ada Admin (admin@contoso.onmicrosoft.com).", { exact: true }), 20_000);
+  await visible(
+    page.getByText("Signed in as Ada Admin (admin@contoso.onmicrosoft.com).", { exact: true }).first(),
+    20_000,
+  );
   await page.getByRole("button", { name: "Find", exact: true }).click();
   await page.getByRole("button", { name: APP.displayName, exact: true }).click();
   expect(await runCheck(page)).toBe("active");

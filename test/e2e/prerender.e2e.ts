@@ -306,6 +306,10 @@ test("with JavaScript off: the catalogue, an article and a guide's first step re
   await page.getByRole("link", { name: error500.title, exact: true }).click();
   await onStep(page, first.title);
   expect(await page.getByText(/needs JavaScript/i).count()).toBe(0);
+  // The first way on is a link: the second step reads too, its field disabled (nothing could take an answer).
+  await page.getByRole("link", { name: messages.wizard.done, exact: true }).click();
+  await onStep(page, second.title);
+  expect(await page.getByRole("textbox").isDisabled()).toBe(true);
   await page.getByRole("link", { name: messages.nav.article }).click();
   await page.getByRole("heading", { level: 1, name: error500.title }).waitFor();
   for (const step of error500.steps) {

@@ -40,9 +40,11 @@ export function WizardPage() {
   // early-next-step.tsx): the walk hydrated at the start takes it now. Kept once read, since the
   // fragment leaves the address.
   const location = useLocation();
-  const [tookWayOn, setTookWayOn] = useState<{ flowId: string; at: number }>();
+  const [tookWayOn, setTookWayOn] = useState<{ flowId: string; at: number } | null>();
   const fragment = hydrated && location.hash === `#${NEXT_STEP_FRAGMENT}`;
   if (fragment && hydratedStart && flow && tookWayOn === undefined) setTookWayOn({ flowId: flow.id, at: Date.now() });
+  // Once the walk has moved to another guide, coming back is a visit like any other.
+  if (tookWayOn && flow && tookWayOn.flowId !== flow.id) setTookWayOn(null);
   const early =
     flow && tookWayOn?.flowId === flow.id && hydratedStart && openedLink === null && !saved?.length
       ? earlyDecision(flow)

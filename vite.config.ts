@@ -1,13 +1,14 @@
 import { readFileSync } from "node:fs";
 import react from "@vitejs/plugin-react";
 import { defineConfig } from "vitest/config";
+import { codeSplitting } from "./src/build/chunks.ts";
 import { entraConfigPlugin } from "./src/build/entra-config-plugin.ts";
 import { flowMapsPlugin } from "./src/build/flow-maps-plugin.ts";
 import { flowsPlugin } from "./src/build/flows-plugin.ts";
 
 const { version } = JSON.parse(readFileSync(new URL("./package.json", import.meta.url), "utf8"));
 
-export default defineConfig(({ command }) => ({
+export default defineConfig(({ command, isSsrBuild }) => ({
   plugins: [react(), flowsPlugin(), flowMapsPlugin(), entraConfigPlugin()],
   define: { __APP_VERSION__: JSON.stringify(version) },
   resolve: {
@@ -30,7 +31,12 @@ export default defineConfig(({ command }) => ({
         : []),
     ],
   },
-  build: { target: "es2022", sourcemap: true },
+  build: {
+    target: "es2022",
+    sourcemap: true,
+    // The browser's chunks (src/build/chunks.ts); the prerender's server build keeps one module per import.
+    ...(isSsrBuild ? {} : { rolldownOptions: { output: { codeSplitting } } }),
+  },
   // The log reader's worker (src/features/logs/log-worker.ts) is bundled on its own: it needs the
   // code table, a module of the flows plugin.
   worker: { format: "es", plugins: () => [flowsPlugin()] },

@@ -33,8 +33,8 @@ const REVIEW = "src/features/review/review-page.tsx";
 const LOGS = "src/features/logs/logs-page.tsx";
 const EMBED_LAYOUT = "src/features/embed/embed-layout.tsx";
 const EMBED_PAGES = "src/features/embed/embed-pages.tsx";
-/** A check step's view is a chunk of its own (src/ui/walk/check-step.tsx). */
-const CHECK_VIEW = "src/ui/walk/check-step-body.tsx";
+/** A check step's wiring and view are a chunk of its own (src/ui/walk/step-views.tsx). */
+const CHECK_VIEW = "src/ui/walk/check-step.tsx";
 
 /** The flows plugin's module of one flow (src/build/flows-plugin.ts). */
 const flowModule = (id: string) => `virtual:flow/${id}`;

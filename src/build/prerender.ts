@@ -4,6 +4,7 @@ import { dirname, join } from "node:path";
 import { pathToFileURL } from "node:url";
 import { build, type Rolldown } from "vite";
 import type { BuiltFlow } from "../engine/built-flow.ts";
+import { isWalkModule, WALK_CHUNK } from "./chunks.ts";
 import { NOT_FOUND_PAGE, type PrerenderedPage, prerenderedPages } from "./prerender-pages.ts";
 
 /**
@@ -17,7 +18,7 @@ const ROOT = join(import.meta.dirname, "../..");
 const DIST = join(ROOT, "dist");
 const SERVER_OUT = join(ROOT, "dist-ssr");
 
-type Manifest = Record<string, { file: string; imports?: string[]; css?: string[] }>;
+type Manifest = Record<string, { file: string; name?: string; imports?: string[]; css?: string[] }>;
 
 const escapeHtml = (text: string) =>
   text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
@@ -26,7 +27,7 @@ const escapeHtml = (text: string) =>
 function chunkFiles(manifest: Manifest, modules: string[], loaded: ReadonlySet<string>): string[] {
   const files = new Set<string>();
   const visit = (key: string) => {
-    const chunk = manifest[key];
+    const chunk = manifest[key] ?? (isWalkModule(join(ROOT, key)) ? walkChunk(manifest) : undefined);
     if (!chunk) throw new Error(`prerender: no chunk for ${key} in the build's manifest`);
     if (files.has(chunk.file) || loaded.has(chunk.file)) return;
     files.add(chunk.file);
@@ -34,6 +35,11 @@ function chunkFiles(manifest: Manifest, modules: string[], loaded: ReadonlySet<s
   };
   for (const module of modules) visit(module);
   return [...files];
+}
+
+/** The walk's chunk, named by src/build/chunks.ts: the manifest lists the modules it holds under no key of their own. */
+function walkChunk(manifest: Manifest) {
+  return Object.values(manifest).find((chunk) => chunk.name === WALK_CHUNK);
 }
 
 async function buildServerEntry(): Promise<{

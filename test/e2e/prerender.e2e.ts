@@ -7,7 +7,7 @@ import { logsMessages } from "../../src/ui/messages/logs.ts";
 import { messages } from "../../src/ui/messages/messages.ts";
 import { encodeShare } from "../../src/ui/share/share-link.ts";
 import { browserSuite } from "./browser.ts";
-import { onStep, stepHeading } from "./helpers.ts";
+import { movedTo, onStep, stepHeading } from "./helpers.ts";
 
 /**
  * Issue 13: every public page is prerendered, readable as served, hydrated without a warning,
@@ -220,6 +220,44 @@ test("a restored walk (reload in the same tab) shows its own step first, never t
   expect(problems).toEqual([]);
 });
 
+test("the first way on works before the page's script has run: the next step shows at once, and the walk goes on from it", async () => {
+  const context = await suite.newContext();
+  const page = await context.newPage();
+  const problems = collectProblems(page);
+  await recordShownHeadings(page);
+  // The main bundle is held back until the click has been made: the page is still the HTML as served.
+  let release = () => {};
+  const held = new Promise<void>((resolve) => {
+    release = resolve;
+  });
+  await page.route(/\/assets\/index-[^/]+\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`${baseUrl}/flows/error-500`, { waitUntil: "commit" });
+  await onStep(page, first.title);
+  await page.getByRole("link", { name: messages.wizard.done, exact: true }).click();
+  await onStep(page, second.title);
+  expect(new URL(page.url()).hash).toBe("#next-step");
+  // Shown but not yet live: nothing typed before the walk has it could be lost or sent.
+  expect(await page.getByRole("textbox").isDisabled()).toBe(true);
+  release();
+  await page.waitForLoadState("networkidle");
+  // Hydrated, the walk has taken the first step's way on: the live step, focused, the fragment gone.
+  await movedTo(page, second.title);
+  expect(new URL(page.url()).hash).toBe("");
+  await page.getByRole("textbox").fill("jane.doe@contoso.com");
+  await page.getByRole("button", { name: messages.wizard.continue }).click();
+  await movedTo(page, error500.steps[2].title);
+  await page.getByRole("button", { name: messages.wizard.back }).click();
+  await movedTo(page, second.title);
+  expect(await shownHeadings(page)).toEqual([first.title, second.title, error500.steps[2].title, second.title]);
+  // The walk is this tab's, as after any move: a reload opens it where it was.
+  await page.reload();
+  await onStep(page, second.title);
+  expect(problems).toEqual([]);
+});
+
 test("an embed opened at its host's start step shows that step first", async () => {
   const context = await suite.newContext();
   const page = await context.newPage();
@@ -268,6 +306,10 @@ test("with JavaScript off: the catalogue, an article and a guide's first step re
   await page.getByRole("link", { name: error500.title, exact: true }).click();
   await onStep(page, first.title);
   expect(await page.getByText(/needs JavaScript/i).count()).toBe(0);
+  // The first way on is a link: the second step reads too, its field disabled (nothing could take an answer).
+  await page.getByRole("link", { name: messages.wizard.done, exact: true }).click();
+  await onStep(page, second.title);
+  expect(await page.getByRole("textbox").isDisabled()).toBe(true);
   await page.getByRole("link", { name: messages.nav.article }).click();
   await page.getByRole("heading", { level: 1, name: error500.title }).waitFor();
   for (const step of error500.steps) {

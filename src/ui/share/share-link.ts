@@ -1,11 +1,8 @@
-import { createElement } from "react";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
 import type { FlowMachine } from "../../engine/compile.ts";
 import { personalInputSteps } from "../../engine/graph.ts";
 import { type Decision, replay } from "../../engine/session.ts";
 import { DECISION_KINDS, decisionSpec } from "../../engine/step-kinds.ts";
-import { FlowLoadError } from "../flows/flow-load-error.ts";
-import { onForgetFailed, settled, type Tracked, thenTracked, tracked } from "../tracked-promise.ts";
 import { flowFingerprint } from "./fingerprint.ts";
 import type { DecodedShare, Packed } from "./share-format.ts";
 import { SHARE_PARAM } from "./walk-keys.ts";
@@ -38,14 +35,6 @@ export function shareUrl(origin: string, flow: BuiltFlow, decisions: readonly De
 }
 
 export type PayloadReader = typeof import("./share-payload.ts").readSharePayload;
-let reader: PayloadReader | undefined;
-let readerLoading: Tracked<PayloadReader> | undefined;
-// A reader that did not arrive stays cached until the page has said so (see flow-loader.ts).
-onForgetFailed(() => {
-  if (readerLoading?.status === "rejected") readerLoading = undefined;
-});
-type BadLinkPage = typeof import("./bad-link.tsx").BadLink;
-let badLinkPage: BadLinkPage | undefined;
 
 /**
  * A link's `?s=` as a walk of `flow`, all or nothing: the payload read by
@@ -74,35 +63,6 @@ export function unpackDecisions(packed: readonly Packed[]): Decision[] | undefin
     ([step, code, value]) => BY_CODE.get(code)?.fromValue(step, value) as Decision | undefined,
   );
   return decisions.some((d) => d === undefined) ? undefined : (decisions as Decision[]);
-}
-
-/** The page for a link `openShareLink` refused: loaded with the link's reader, so it is here by then. */
-export function BadLinkView(props: Parameters<BadLinkPage>[0]) {
-  if (!badLinkPage) throw new Error("BadLinkView before openShareLink settled");
-  return createElement(badLinkPage, props);
-}
-
-/**
- * `decodeShare` for `readTracked()`. The payload reader (and its zod schema) is
- * a chunk of its own, fetched only when a page opens with a link; once here it
- * answers at once. A reader that does not arrive is the guide's page failing
- * to load (Try again), never a verdict on the link.
- */
-export function openShareLink(flow: BuiltFlow, machine: FlowMachine, param: string): Tracked<DecodedShare> {
-  if (reader) return settled(decodeShare(flow, machine, param, reader));
-  // The page for a link that cannot be opened comes along, so that it never has to wait itself.
-  readerLoading ??= tracked(
-    Promise.all([import("./share-payload.ts"), import("./bad-link.tsx")]).then(
-      ([payload, page]) => {
-        badLinkPage = page.BadLink;
-        reader = payload.readSharePayload;
-        return reader;
-      },
-      () => Promise.reject(new FlowLoadError(flow.id)),
-    ),
-  );
-  readerLoading.catch(() => {}); // the page reports it
-  return thenTracked(readerLoading, (read) => decodeShare(flow, machine, param, read));
 }
 
 function toBase64Url(text: string): string {

@@ -4,7 +4,6 @@ import { personalInputSteps } from "../../engine/graph.ts";
 import type { Decision } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { messages } from "../messages/messages.ts";
-import { shareUrl } from "./share-link.ts";
 
 declare const __APP_VERSION__: string;
 
@@ -74,7 +73,13 @@ export function SharePanel(props: {
           <button
             type="button"
             onClick={() =>
-              copy(shareUrl(window.location.origin, flow, decisions, includeAnswers), messages.share.copied)
+              // The link's code loads on the first click, like the summary's.
+              copy(
+                import("./share-link.ts").then((link) =>
+                  link.shareUrl(window.location.origin, flow, decisions, includeAnswers),
+                ),
+                messages.share.copied,
+              )
             }
           >
             {messages.share.shareLink}

@@ -13,3 +13,9 @@ export const savedWalkKey = (flowId: string) => `scim-troubleshooter:walk:${flow
  * src/app/styles.css), removed by the page once it shows the walk it opened.
  */
 export const WALK_PENDING_CLASS = "walk-pending";
+
+/**
+ * The fragment a prerendered guide's first way on links to before the page has hydrated
+ * (src/ui/walk/early-next-step.tsx): the address says that the first step is done.
+ */
+export const NEXT_STEP_FRAGMENT = "next-step";

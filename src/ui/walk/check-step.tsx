@@ -1,15 +1,15 @@
-import { lazy, Suspense } from "react";
 import type { CheckResult } from "../../checks/types.ts";
 import { checkPhase, peekStep } from "../../engine/session.ts";
 import { machineFor } from "../flows/flow-machines.ts";
-import { messages } from "../messages/messages.ts";
+import { CheckStepBody } from "./check-step-body.tsx";
 import type { StepViewProps } from "./step-view.ts";
 import { useWalk, useWalkActor } from "./walk-actor.tsx";
 
-// The view brings the SCIM client along: it loads only when a walk reaches a check step.
-const CheckStepBody = lazy(() => import("./check-step-body.tsx").then((m) => ({ default: m.CheckStepBody })));
-
-/** A check step's wiring to the walk: what the machine allows and where its result leads. */
+/**
+ * A check step's wiring to the walk: what the machine allows and where its result leads. With its
+ * view it brings the SCIM client along, a chunk loaded when a walk first reaches a check step
+ * (step-views.tsx).
+ */
 export function CheckStep(props: StepViewProps<"check">) {
   const { flow, step } = props;
   const actor = useWalkActor();
@@ -26,17 +26,15 @@ export function CheckStep(props: StepViewProps<"check">) {
   const nextStep = useWalk((s) => peekStep(machineFor(flow), s, { type: "check.continue" }));
   const nextTitle = flow.steps.find((s) => s.id === nextStep)?.title;
   return (
-    <Suspense fallback={<p className="hint">{messages.loading}</p>}>
-      <CheckStepBody
-        {...props}
-        phase={phase}
-        inputs={inputs}
-        result={result}
-        checkError={checkError}
-        can={can}
-        nextTitle={nextTitle}
-        send={actor.send}
-      />
-    </Suspense>
+    <CheckStepBody
+      {...props}
+      phase={phase}
+      inputs={inputs}
+      result={result}
+      checkError={checkError}
+      can={can}
+      nextTitle={nextTitle}
+      send={actor.send}
+    />
   );
 }

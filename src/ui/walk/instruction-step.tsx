@@ -5,7 +5,7 @@ import type { StepViewProps } from "./step-view.ts";
 import { useWalkActor } from "./walk-actor.tsx";
 import { Warnings } from "./warnings.tsx";
 
-export function InstructionStep({ flow, step }: StepViewProps<"instruction">) {
+export function InstructionStep({ flow, step, earlyHref }: StepViewProps<"instruction">) {
   const { send } = useWalkActor();
   const [ticked, setTicked] = useState<ReadonlySet<number>>(new Set());
   const listId = useId();
@@ -39,9 +39,23 @@ export function InstructionStep({ flow, step }: StepViewProps<"instruction">) {
         </>
       )}
       <div className="actions">
-        <button type="button" className="primary" onClick={() => send({ type: "step.next" })}>
-          {messages.wizard.done}
-        </button>
+        {earlyHref ? (
+          // The page as served: a link that works before the script runs (early-next-step.tsx); a button once hydrated.
+          <a
+            className="button primary"
+            href={earlyHref}
+            onClick={(event) => {
+              event.preventDefault();
+              send({ type: "step.next" });
+            }}
+          >
+            {messages.wizard.done}
+          </a>
+        ) : (
+          <button type="button" className="primary" onClick={() => send({ type: "step.next" })}>
+            {messages.wizard.done}
+          </button>
+        )}
       </div>
     </>
   );

@@ -9,4 +9,6 @@ export interface StepViewProps<K extends StepKind> {
   headingId: string;
   /** Where hand-over links lead: /flows/:id in the app, /embed/:id in an embed. */
   flowHref: (flowId: string) => string;
+  /** Before the page has hydrated, the way on is a link here (early-next-step.tsx); an instruction step's only. */
+  earlyHref?: string;
 }

@@ -1,20 +1,18 @@
-import { type ComponentType, lazy, type RefObject, Suspense, useEffect, useId, useRef, useState } from "react";
+import { lazy, type RefObject, Suspense, useEffect, useId, useRef, useState } from "react";
 import { ErrorBoundary } from "react-error-boundary";
 import { Link, useLocation } from "react-router";
 import type { BuiltFlow } from "../../engine/built-flow.ts";
-import type { StepKind, StepOf } from "../../engine/schema.ts";
 import { currentStepId, type Decision, replay } from "../../engine/session.ts";
 import { useConnection } from "../connection/connection-context.tsx";
-import { machineFor, stepsToOutcome } from "../flows/flow-machines.ts";
+import { machineFor } from "../flows/flow-machines.ts";
 import { useHydrated } from "../hydration.ts";
 import { messages } from "../messages/messages.ts";
 import { saveWalk } from "../share/saved-walk.ts";
 import { SharePanel } from "../share/share-panel.tsx";
 import { BackDraftProvider } from "./back-draft.tsx";
-import type { StepViewProps } from "./step-view.ts";
-import { STEP_VIEWS } from "./step-views.tsx";
+import { EARLY_HREF, EarlyNextStep, earlyNextStep } from "./early-next-step.tsx";
+import { StepPanel } from "./step-panel.tsx";
 import { useWalk, useWalkActor, WalkActorProvider } from "./walk-actor.tsx";
-import { WhereBadge } from "./where-badge.tsx";
 import { useWizardEvents } from "./wizard-events.tsx";
 
 export interface WalkViewProps {
@@ -24,6 +22,12 @@ export interface WalkViewProps {
   flowHref: (flowId: string) => string;
   /** Embeds keep progress to themselves: no storage, no share link. */
   persist?: boolean;
+  /** The page as served offers the step after the first before it has hydrated (early-next-step.tsx). */
+  earlyWayOn?: boolean;
+  /** Focus the first step shown (the walk opened at a step the admin just moved to). */
+  focusStart?: boolean;
+  /** When the initial decisions were made, where known (else "not known" in a summary). */
+  initialTimes?: readonly (number | undefined)[];
 }
 
 // The map and its coordinates load when the admin first opens it: a walk without it pays nothing.
@@ -41,7 +45,7 @@ function replayed(flow: BuiltFlow, decisions: readonly Decision[]) {
  * decisions into a new actor (a new provider, by key), so no step can hold
  * stale state.
  */
-export function WalkView({ flow, initialDecisions, flowHref, persist = true }: WalkViewProps) {
+export function WalkView({ flow, initialDecisions, flowHref, persist = true, ...props }: WalkViewProps) {
   const connection = useConnection();
   const [start, setStart] = useState(() => ({
     snapshot: replayed(flow, initialDecisions),
@@ -53,7 +57,7 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
   // Outside the keyed provider: the map stays open across Back and Start over.
   const [mapOpen, setMapOpen] = useState(false);
   // When each decision was made, for the summary: unknown for those a link or this tab's storage replayed.
-  const times = useRef<(number | undefined)[]>(initialDecisions.map(() => undefined));
+  const times = useRef<(number | undefined)[]>(initialDecisions.map((_, i) => props.initialTimes?.[i]));
   // On the page the browser opened, focus starts at the top; after an in-app move
   // (a catalogue card, a hand-over, Back) it goes to the step, as after every step change.
   const arrivedInApp = useLocation().key !== "default";
@@ -69,7 +73,8 @@ export function WalkView({ flow, initialDecisions, flowHref, persist = true }: W
           flow={flow}
           flowHref={flowHref}
           persist={persist}
-          focusFirstStep={arrivedInApp || start.generation > 0}
+          earlyWayOn={props.earlyWayOn ?? false}
+          focusFirstStep={props.focusStart || arrivedInApp || start.generation > 0}
           restartWith={restartWith}
           mapOpen={mapOpen}
           times={times}
@@ -84,6 +89,7 @@ function WalkSteps(props: {
   flow: BuiltFlow;
   flowHref: (flowId: string) => string;
   persist: boolean;
+  earlyWayOn: boolean;
   focusFirstStep: boolean;
   restartWith: (decisions: readonly Decision[], dropped?: Decision) => void;
   mapOpen: boolean;
@@ -122,9 +128,8 @@ function WalkSteps(props: {
   }, [flow, step, emit]);
 
   if (!step) return null;
-  const visited = decisions.length + 1;
-  const total = visited + stepsToOutcome(flow, stepId);
-  const View = STEP_VIEWS[step.kind] as ComponentType<StepViewProps<StepKind>>;
+  // Only in the page as served, so the hydrated walk renders no copy and its way on is a button again.
+  const early = props.earlyWayOn && !hydrated && decisions.length === 0 ? earlyNextStep(flow) : undefined;
   const back = () => {
     const all = actor.getSnapshot().context.decisions;
     props.restartWith(all.slice(0, -1), all.at(-1));
@@ -135,23 +140,16 @@ function WalkSteps(props: {
       <p className="eyebrow">
         <span className="flow-title">{flow.title}</span>
       </p>
-      <div className="progress">
-        <progress value={visited} max={total} aria-labelledby={`${headingId}-progress`} />
-        <span id={`${headingId}-progress`}>{messages.wizard.progress(visited, total)}</span>
-      </div>
-      <article className={`step step-${step.kind}`} aria-labelledby={headingId}>
-        <WhereBadge where={"where" in step ? step.where : undefined} />
-        <h1 id={headingId} ref={headingRef} tabIndex={-1}>
-          {step.title}
-        </h1>
-        <View
-          key={stepId}
-          flow={flow}
-          step={step as StepOf<StepKind>}
-          headingId={headingId}
-          flowHref={props.flowHref}
-        />
-      </article>
+      <StepPanel
+        flow={flow}
+        step={step}
+        visited={decisions.length + 1}
+        headingId={headingId}
+        headingRef={headingRef}
+        flowHref={props.flowHref}
+        earlyHref={early && EARLY_HREF}
+      />
+      {early && <EarlyNextStep flow={flow} step={early} headingId={`${headingId}-next`} flowHref={props.flowHref} />}
       <nav className="walk-controls" aria-label={messages.wizard.controls}>
         <button type="button" onClick={back} disabled={decisions.length === 0}>
           {messages.wizard.back}

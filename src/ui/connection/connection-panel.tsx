@@ -3,6 +3,7 @@ import { DEMO_FAULTS } from "../../demo/faults.ts";
 import { checkMessages } from "../messages/check.ts";
 import { PrivateInput } from "../private-input.tsx";
 import { useConnection } from "./connection-context.tsx";
+import { ModeChoice } from "./mode-choice.tsx";
 
 /** Where live checks go. The token field is a password field whose value lives in memory only. */
 export function ConnectionPanel() {
@@ -23,29 +24,7 @@ export function ConnectionPanel() {
           settings.baseUrl || checkMessages.connection.endpoint
         )}
       </summary>
-      <fieldset>
-        <legend>{checkMessages.connection.mode}</legend>
-        {demoOn && (
-          <label className="check-label">
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === "demo"}
-              onChange={() => update({ mode: "demo" })}
-            />
-            {checkMessages.connection.demo}
-          </label>
-        )}
-        <label className="check-label">
-          <input
-            type="radio"
-            name={`${id}-mode`}
-            checked={mode === "endpoint"}
-            onChange={() => update({ mode: "endpoint" })}
-          />
-          {checkMessages.connection.endpoint}
-        </label>
-      </fieldset>
+      <ModeChoice mode={mode} ownLabel={checkMessages.connection.endpoint} />
       {mode === "endpoint" ? (
         <div className="endpoint-fields">
           <label htmlFor={`${id}-url`}>{checkMessages.connection.baseUrl}</label>

@@ -1,7 +1,7 @@
 import { useEffect, useId, useRef, useState } from "react";
 import { checkGraphRoot } from "../../checks/graph-root.ts";
 import { useConnection } from "../connection/connection-context.tsx";
-import { checkMessages } from "../messages/check.ts";
+import { ModeChoice } from "../connection/mode-choice.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { useRefocus } from "../refocus.ts";
 import { GraphAppPicker } from "./graph-app-picker.tsx";
@@ -14,7 +14,7 @@ import { GraphSignIn } from "./graph-sign-in-form.tsx";
  * connection's: the demo simulates both sides, the admin's own systems are both real.
  */
 export function GraphPanel() {
-  const { settings, update, demo } = useConnection();
+  const { settings, demo } = useConnection();
   const graph = useGraphSession();
   const id = useId();
   const [notice, setNotice] = useState("");
@@ -45,29 +45,7 @@ export function GraphPanel() {
         {t.heading}: {mode === "demo" ? <span className="badge simulation">{t.demoBadge}</span> : null}{" "}
         {app?.displayName ?? ""}
       </summary>
-      {demo && (
-        <fieldset>
-          <legend>{checkMessages.connection.mode}</legend>
-          <label className="check-label">
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === "demo"}
-              onChange={() => update({ mode: "demo" })}
-            />
-            {checkMessages.connection.demo}
-          </label>
-          <label className="check-label">
-            <input
-              type="radio"
-              name={`${id}-mode`}
-              checked={mode === "endpoint"}
-              onChange={() => update({ mode: "endpoint" })}
-            />
-            {t.ownTenant}
-          </label>
-        </fieldset>
-      )}
+      <ModeChoice mode={mode} ownLabel={t.ownTenant} />
       {mode === "demo" ? (
         <p className="hint">{t.demoIntro}</p>
       ) : (

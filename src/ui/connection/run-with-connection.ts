@@ -21,9 +21,8 @@ export async function runWithConnection(
   const inDemo = s.mode === "demo" && demo !== undefined;
   if (isGraphCheck(request.check)) {
     // Graph checks go to Microsoft Graph (or the demo's), with the Graph session's token and application.
-    const { graphTarget } = await import("../graph/graph-session.ts");
-    target = await graphTarget(inDemo ? demo.graph : undefined);
-    if (inDemo) transport = await demo.prepare(s.faults);
+    const { graphRequest } = await import("../graph/graph-session.ts");
+    ({ target, fetch: transport } = await graphRequest(s, demo));
   } else if (inDemo) {
     transport = await demo.prepare(s.faults);
     target = demo.target;

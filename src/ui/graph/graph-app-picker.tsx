@@ -3,7 +3,7 @@ import { findServicePrincipals } from "../../checks/graph-reads.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { useRefocus } from "../refocus.ts";
-import { type GraphApp, graphTarget, pickGraphApp, useGraphSession } from "./graph-session.ts";
+import { type GraphApp, graphRequest, pickGraphApp, useGraphSession } from "./graph-session.ts";
 
 type Search =
   | { kind: "idle" }
@@ -29,9 +29,7 @@ export function GraphAppPicker({ mode }: { mode: "demo" | "endpoint" }) {
     running.current = controller;
     setSearch({ kind: "busy" });
     try {
-      const inDemo = mode === "demo" && demo !== undefined;
-      const target = await graphTarget(inDemo ? demo.graph : undefined);
-      const fetch = inDemo ? await demo.prepare(settings.faults) : undefined;
+      const { target, fetch } = await graphRequest(settings, demo);
       const read = await findServicePrincipals(target, query, { fetch, signal: controller.signal });
       if (controller.signal.aborted) return;
       setSearch(

@@ -3,7 +3,7 @@ import { readProvisioningLogs } from "../../checks/graph-reads.ts";
 import { useConnection } from "../connection/connection-context.tsx";
 import { graphPanelMessages as t } from "../messages/graph-panel.ts";
 import { GraphPanel } from "./graph-panel.tsx";
-import { graphTarget, useGraphSession } from "./graph-session.ts";
+import { graphRequest, useGraphSession } from "./graph-session.ts";
 
 /**
  * The log reader's way to Entra's recent log without a download: the same
@@ -24,8 +24,7 @@ export function GraphLogSource({ onRead }: { onRead: (logText: string) => void }
     if (!app) return;
     setState({ kind: "busy" });
     try {
-      const target = await graphTarget(inDemo ? demo.graph : undefined);
-      const fetch = inDemo ? await demo.prepare(settings.faults) : undefined;
+      const { target, fetch } = await graphRequest(settings, demo);
       const logs = await readProvisioningLogs({ ...target, servicePrincipalId: app.id }, { fetch });
       if (!logs.ok) {
         setState({ kind: "failed", message: `${logs.title}: ${logs.explanation} ${logs.advice}` });

@@ -10,6 +10,7 @@ import type { ServicePrincipalSummary } from "../../checks/graph-reads.ts";
 import { checkGraphRoot } from "../../checks/graph-root.ts";
 import type { CheckTarget } from "../../checks/types.ts";
 import { GRAPH_ROOT } from "../../checks/types.ts";
+import type { ConnectionSettings, DemoTenantAccess } from "../connection/connection-context.tsx";
 import { holdSecret, releaseSecret } from "../connection/extra-secrets.ts";
 import { graphPanelMessages } from "../messages/graph-panel.ts";
 
@@ -89,6 +90,19 @@ export async function graphTarget(demo: DemoGraphTarget | undefined): Promise<Ch
   const root = checkGraphRoot(session.root);
   if (!root.ok) throw new Error(graphPanelMessages.rootProblem(root.problem));
   return { baseUrl: root.root, token: source?.token ?? "", servicePrincipalId };
+}
+
+/**
+ * Where a Graph request goes as the connection stands, for the checks, the application search and
+ * the log reader alike: the demo's Graph through the demo's own transport, or the admin's Graph
+ * through the browser's fetch.
+ */
+export async function graphRequest(
+  settings: Pick<ConnectionSettings, "mode" | "faults">,
+  demo: DemoTenantAccess | undefined,
+): Promise<{ target: CheckTarget; fetch?: typeof fetch }> {
+  if (settings.mode !== "demo" || !demo) return { target: await graphTarget(undefined) };
+  return { target: await graphTarget(demo.graph), fetch: await demo.prepare(settings.faults) };
 }
 
 /**

@@ -6,18 +6,16 @@
  * appears in a check's result, in what the reads return (the log text for /logs included), or in
  * anything the doctor prints, as text or --json, for tokens of 8 to 200 characters.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+
 import { findServicePrincipals, readProvisioningLogs } from "../../src/checks/graph-reads.ts";
 import { runCheck } from "../../src/checks/run.ts";
 import { main } from "../../src/cli/doctor.ts";
+import { type Echo, echoServer, expectNoPiece, tokenOf } from "./echo-server.ts";
 
 const APP = "3f9c2a4e-6b1d-4c8e-9a7f-1d2e3c4b5a61";
-let server: Server;
-let origin: string;
 
 /** Each first path segment echoes in another way. */
-const ECHOES: Record<string, (echo: string, path: string) => { status: number; type: string; body: string }> = {
+const ECHOES: Record<string, Echo> = {
   error: (echo) => ({
     status: 401,
     type: "application/json",
@@ -40,30 +38,7 @@ const ECHOES: Record<string, (echo: string, path: string) => { status: number; t
   },
 };
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const kind = (req.url ?? "").split("/")[1];
-    const answer = (ECHOES[kind] ?? ECHOES.error)(req.headers.authorization ?? "", req.url ?? "");
-    res.writeHead(answer.status, { "content-type": answer.type });
-    res.end(answer.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-/** A token of `length` characters from the alphabet real tokens use (a JWT's, with its dots). */
-function tokenOf(length: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
-  return Array.from({ length }, (_, i) => alphabet[(i * 11 + length * 7) % alphabet.length]).join("");
-}
-
-function expectNoPiece(text: string, token: string, where: string) {
-  const size = Math.min(16, token.length);
-  const pieces = Array.from({ length: token.length - size + 1 }, (_, i) => token.slice(i, i + size));
-  const found = pieces.filter((piece) => text.includes(piece));
-  expect(found, `${where}: ${found[0]}`).toEqual([]);
-}
+const server = echoServer(ECHOES, "error");
 
 const LENGTHS = [8, 16, 17, 40, 100, 200];
 
@@ -73,7 +48,7 @@ describe.each(LENGTHS)("a Graph token of %i characters", (length) => {
   test.each(Object.keys(ECHOES))(
     "echoed as %s: no piece of it in results, reads or the doctor's output",
     async (kind) => {
-      const baseUrl = `${origin}/${kind}/v1.0`;
+      const baseUrl = `${server.origin()}/${kind}/v1.0`;
       const target = { baseUrl, token, servicePrincipalId: APP };
       for (const check of ["job-status", "provisioning-logs"]) {
         expectNoPiece(JSON.stringify(await runCheck(check, target, {}, { timeoutMs: 2000 })), token, `${check} result`);

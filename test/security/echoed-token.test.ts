@@ -6,20 +6,17 @@
  * doctor prints (text and --json) or in the wizard's check results and summary, for tokens of 8 to
  * 200 characters.
  */
-import { createServer, type Server } from "node:http";
-import type { AddressInfo } from "node:net";
+
 import { runCheck } from "../../src/checks/run.ts";
 import { ERROR_URN } from "../../src/checks/scim-urls.ts";
 import { main } from "../../src/cli/doctor.ts";
 import type { Decision } from "../../src/engine/session.ts";
 import { allFlows } from "../../src/ui/flows/flow-list.ts";
 import { buildTranscript } from "../../src/ui/share/transcript.ts";
-
-let server: Server;
-let origin: string;
+import { type Echo, echoServer, expectNoPiece, tokenOf } from "./echo-server.ts";
 
 /** Each path prefix answers in another way, every one quoting the header it received. */
-const ECHOES: Record<string, (echo: string) => { status: number; type: string; body: string }> = {
+const ECHOES: Record<string, Echo> = {
   detail: (echo) => ({
     status: 400,
     type: "application/scim+json",
@@ -38,33 +35,7 @@ const ECHOES: Record<string, (echo: string) => { status: number; type: string; b
   text: (echo) => ({ status: 401, type: "text/plain", body: `denied: ${echo}` }),
 };
 
-beforeAll(async () => {
-  server = createServer((req, res) => {
-    const kind = (req.url ?? "").split("/")[1];
-    const answer = (ECHOES[kind] ?? ECHOES.text)(req.headers.authorization ?? "");
-    res.writeHead(answer.status, { "content-type": answer.type });
-    res.end(answer.body);
-  });
-  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
-  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-});
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
-
-/** A token of `length` characters from the alphabet real keys use, different each length. */
-function tokenOf(length: number): string {
-  const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-._~+/";
-  return Array.from({ length }, (_, i) => alphabet[(i * 7 + length * 13) % alphabet.length]).join("");
-}
-
-function piecesOf(token: string): string[] {
-  const size = Math.min(16, token.length);
-  return Array.from({ length: token.length - size + 1 }, (_, i) => token.slice(i, i + size));
-}
-
-function expectNoPiece(text: string, token: string, where: string) {
-  const found = piecesOf(token).filter((piece) => text.includes(piece));
-  expect(found, `${where}: ${found[0]}`).toEqual([]);
-}
+const server = echoServer(ECHOES, "text");
 
 const LENGTHS = [8, 12, 16, 17, 24, 40, 64, 100, 160, 200];
 
@@ -74,7 +45,7 @@ describe.each(LENGTHS)("a token of %i characters", (length) => {
   test.each(Object.keys(ECHOES))("echoed as %s: nothing the doctor prints holds a piece of it", async (kind) => {
     for (const json of [false, true]) {
       const lines: string[] = [];
-      await main(["--url", `${origin}/${kind}/scim/v2`, "--timeout-ms", "2000", ...(json ? ["--json"] : [])], {
+      await main(["--url", `${server.origin()}/${kind}/scim/v2`, "--timeout-ms", "2000", ...(json ? ["--json"] : [])], {
         env: { SCIM_TOKEN: token },
         out: (text) => lines.push(text),
         err: (text) => lines.push(text),
@@ -87,7 +58,7 @@ describe.each(LENGTHS)("a token of %i characters", (length) => {
   test.each(Object.keys(ECHOES))("echoed as %s: the wizard's results and summary hold no piece of it", async (kind) => {
     const result = await runCheck(
       "test-connection",
-      { baseUrl: `${origin}/${kind}/scim/v2`, token },
+      { baseUrl: `${server.origin()}/${kind}/scim/v2`, token },
       {},
       { timeoutMs: 2000 },
     );

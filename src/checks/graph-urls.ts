@@ -6,7 +6,7 @@
 import { resourceUrl } from "./scim-urls.ts";
 
 /** An Entra object id, and an application (client) id: both GUIDs. */
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export function isGuid(value: string): boolean {
   return GUID.test(value.trim());

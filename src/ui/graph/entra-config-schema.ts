@@ -1,4 +1,5 @@
 import * as z from "zod/mini";
+import { GUID } from "../../checks/graph-urls.ts";
 import { ENTRA_CONFIG_PATH } from "./entra-paths.ts";
 
 /**
@@ -20,7 +21,6 @@ export { ENTRA_CONFIG_PATH };
 /** The one sign-in host; the tenant is a path segment below it. */
 export const authorityFor = (tenant: string) => `https://login.microsoftonline.com/${tenant}`;
 
-const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 /**
  * A DNS name of two labels or more (contoso.onmicrosoft.com, contoso.com): letters, digits and
  * inner hyphens, at most 63 characters a label and 253 in all, a final label of letters. Nothing
@@ -28,7 +28,8 @@ const GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
  */
 const DOMAIN = /^(?=.{1,253}$)(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,63}$/i;
 
-export const isGuid = (value: string) => GUID.test(value);
+// Untrimmed, unlike the checks' isGuid: a configuration value with spaces around it is refused.
+const isGuid = (value: string) => GUID.test(value);
 export const isTenant = (value: string) => GUID.test(value) || DOMAIN.test(value);
 
 const shown = (value: unknown) => {
